@@ -1,0 +1,52 @@
+package io.creditloop.contracts;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Topic names. Listing events are keyed by the subject key so one subject's events stay in order;
+ * each enforcing agency has its own task topic and its own response topic, so each can get its own ACL.
+ */
+public final class Topics {
+
+    /** listing.confirmed / listing.exited / listing.corrected, keyed by subject key. */
+    public static final String LISTING_EVENTS = "identification.listing.events";
+    /** forward.delivered / forward.rejected, keyed by listing id. */
+    public static final String SHARING_EVENTS = "sharing.forward.events";
+    /** objection.filed, keyed by listing id. */
+    public static final String REPAIR_EVENTS = "repair.case.events";
+
+    private static final String TASKS_PREFIX = "sanction.tasks.";
+    private static final String RESPONSES_PREFIX = "sanction.responses.";
+    /** Every agency's response topic, for a pattern subscription. */
+    public static final String AGENCY_RESPONSES_PATTERN = "sanction\\.responses\\..+";
+    /** Suffix of the dead-letter topic of any topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private static final Pattern AGENCY_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private Topics() {
+    }
+
+    /** Tasks (initiated, lifted) for one enforcing agency, keyed by subject key. */
+    public static String agencyTasks(String agencyCode) {
+        return TASKS_PREFIX + checkedAgency(agencyCode);
+    }
+
+    /** Responses (responded, implemented, feedback) from one enforcing agency, keyed by task id. */
+    public static String agencyResponses(String agencyCode) {
+        return RESPONSES_PREFIX + checkedAgency(agencyCode);
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    private static String checkedAgency(String agencyCode) {
+        String code = agencyCode == null ? "" : agencyCode.toLowerCase(Locale.ROOT);
+        if (!AGENCY_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("agency code must be 1-63 of [a-z0-9-]: " + agencyCode);
+        }
+        return code;
+    }
+}

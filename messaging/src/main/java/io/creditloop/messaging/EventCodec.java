@@ -1,0 +1,100 @@
+package io.creditloop.messaging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.EventTypes;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * JSON (CloudEvents structured mode) for envelopes. Data of a type this build knows is mapped onto its contract
+ * record; data of an unknown type (a newer version published beside the one we read) stays a {@link JsonNode} so
+ * the consumer can skip it instead of failing.
+ */
+public class EventCodec {
+
+    private final ObjectMapper json;
+
+    public EventCodec() {
+        this.json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public String encode(Envelope<?> envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event " + envelope.type(), e);
+        }
+    }
+
+    /** @throws PoisonMessageException if the text is not a valid envelope or its data does not fit its type */
+    public Envelope<Object> decode(String text) {
+        if (text == null || text.isBlank()) {
+            throw new PoisonMessageException("empty message");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new PoisonMessageException("not a JSON object");
+        }
+        String id = required(root, "id");
+        String source = required(root, "source");
+        String type = required(root, "type");
+        Instant time;
+        try {
+            time = Instant.parse(required(root, "time"));
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException("time is not an RFC 3339 instant: " + root.get("time"), e);
+        }
+        JsonNode dataNode = root.get("data");
+        if (dataNode == null || !dataNode.isObject()) {
+            throw new PoisonMessageException("data missing or not an object in " + type + " " + id);
+        }
+        Object data = dataNode;
+        Optional<Class<?>> dataClass = EventTypes.dataClass(type);
+        if (dataClass.isPresent()) {
+            try {
+                data = json.treeToValue(dataNode, dataClass.get());
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new PoisonMessageException("data does not fit " + type + ": " + e.getMessage(), e);
+            }
+        }
+        return new Envelope<>(text(root, "specversion"), id, source, type, time, text(root, "subject"),
+                text(root, "datacontenttype"), data);
+    }
+
+    /** Data of a REST request or a stored row, in the same JSON dialect as events. */
+    public ObjectMapper objectMapper() {
+        return json;
+    }
+
+    private static String required(JsonNode root, String field) {
+        String value = text(root, field);
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessageException("envelope field '" + field + "' missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,49 @@
+package io.creditloop.messaging;
+
+import io.creditloop.contracts.Envelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.function.Consumer;
+
+/**
+ * Idempotent consumer. The handler runs in one transaction together with the insert of
+ * {@code processed_message(consumer, event id)}; {@code INSERT ... ON CONFLICT DO NOTHING} returning 0 rows means
+ * the event was already handled, and the handler is skipped. Never check-then-insert.
+ */
+public class Inbox {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Counter duplicates;
+
+    public Inbox(JdbcClient jdbc, TransactionTemplate tx, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.duplicates = meters.counter("creditloop.inbox.duplicates");
+    }
+
+    /** Runs {@code handler} once per (consumer, event id); returns false for a repeated delivery. */
+    public <T> boolean handleOnce(String consumer, Envelope<T> event, Consumer<Envelope<T>> handler) {
+        Boolean handled = tx.execute(status -> {
+            int inserted = jdbc.sql("""
+                            INSERT INTO processed_message (consumer, message_id) VALUES (:consumer, :id)
+                            ON CONFLICT DO NOTHING""")
+                    .param("consumer", consumer)
+                    .param("id", event.id())
+                    .update();
+            if (inserted == 0) {
+                return false;
+            }
+            handler.accept(event);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(handled)) {
+            duplicates.increment();
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,107 @@
+package io.creditloop.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Wires the plumbing every service shares: codec, outbox and its relay, inbox, version guard, and the Kafka error
+ * handling that sends poison messages to {@code <topic>.dlt} instead of blocking the partition.
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@EnableScheduling
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, EventCodec codec) {
+        return new Outbox(jdbc, codec);
+    }
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<MeterRegistry> meters) {
+        return new Inbox(jdbc, tx, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    AppliedVersions appliedVersions(JdbcClient jdbc) {
+        return new AppliedVersions(jdbc);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
+                            ObjectProvider<MeterRegistry> meters, MessagingProperties properties) {
+        return new OutboxRelay(jdbc, kafka, tx, meters.getIfAvailable(SimpleMeterRegistry::new),
+                properties.relayBatchSize(), properties.sendTimeout());
+    }
+
+    @Bean
+    OutboxScheduler outboxScheduler(OutboxRelay relay, MessagingProperties properties) {
+        return new OutboxScheduler(relay, properties);
+    }
+
+    /** Keys and values are read as text; a record that cannot even be decoded goes to the DLT, not back to poll. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer errorHandlingDeserializers() {
+        return factory -> {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, String> f =
+                    (org.springframework.kafka.core.DefaultKafkaConsumerFactory) factory;
+            f.setKeyDeserializer(new ErrorHandlingDeserializer<>(new StringDeserializer()));
+            f.setValueDeserializer(new ErrorHandlingDeserializer<>(new StringDeserializer()));
+        };
+    }
+
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(ProducerFactory<String, String> producerFactory,
+                                         MessagingProperties properties) {
+        Map<String, Object> config = new LinkedHashMap<>(producerFactory.getConfigurationProperties());
+        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(String.class, new StringSerializer());
+        byType.put(byte[].class, new ByteArraySerializer());
+        DefaultKafkaProducerFactory<Object, Object> dltProducers = new DefaultKafkaProducerFactory<>(config,
+                new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType));
+        KafkaTemplate<Object, Object> dltTemplate = new KafkaTemplate<>(dltProducers);
+
+        // partition -1: let the DLT's own partitioner choose, whatever its partition count
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(dltTemplate,
+                (record, ex) -> new TopicPartition(record.topic() + properties.deadLetterSuffix(), -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+        backOff.setMaxElapsedTime(properties.retryMaxElapsed().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(PoisonMessageException.class, DeserializationException.class);
+        return handler;
+    }
+}

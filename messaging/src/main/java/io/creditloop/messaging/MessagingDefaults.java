@@ -1,0 +1,35 @@
+package io.creditloop.messaging;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Defaults every service shares, added last so a service's application.yml or the environment overrides each:
+ * the plumbing's migrations, text keys and values, reading from the earliest offset, quick discovery of new
+ * agency topics, and the actuator endpoints the run script and orchestrators probe.
+ */
+public class MessagingDefaults implements EnvironmentPostProcessor {
+
+    private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("spring.flyway.locations", "classpath:db/migration,classpath:db/messaging"),
+            Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
+            Map.entry("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
+            Map.entry("spring.kafka.producer.acks", "all"),
+            Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+            Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
+            Map.entry("spring.kafka.consumer.properties.metadata.max.age.ms", "5000"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,metrics,prometheus"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
+            Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            Map.entry("server.shutdown", "graceful"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("creditloop-messaging-defaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,19 @@
+package io.creditloop.messaging;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/** {@code creditloop.messaging.*}: outbox relay and consumer retry settings. */
+@ConfigurationProperties("creditloop.messaging")
+public record MessagingProperties(
+        @DefaultValue("true") boolean relayEnabled,
+        @DefaultValue("500") int relayBatchSize,
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("7d") Duration publishedRetention,
+        @DefaultValue(".dlt") String deadLetterSuffix,
+        @DefaultValue("200ms") Duration retryInitialInterval,
+        @DefaultValue("2s") Duration retryMaxInterval,
+        @DefaultValue("5s") Duration retryMaxElapsed) {
+}

@@ -1,0 +1,56 @@
+package io.creditloop.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.EventTypes;
+import io.creditloop.contracts.sanction.v1.TaskResponded;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void knownTypeRoundTripsToItsRecord() {
+        UUID task = UUID.randomUUID();
+        Envelope<TaskResponded> sent = Envelope.of("/agency/finance", EventTypes.TASK_RESPONDED,
+                Instant.parse("2024-04-22T10:00:00Z"), task.toString(),
+                new TaskResponded(task, "finance", "已接收", Instant.parse("2024-04-22T10:00:00Z")));
+
+        Envelope<Object> received = codec.decode(codec.encode(sent));
+
+        assertThat(received.id()).isEqualTo(sent.id());
+        assertThat(received.data()).isEqualTo(sent.data());
+    }
+
+    @Test
+    void unknownTypeIsKeptAsJsonSoAConsumerCanSkipIt() {
+        Envelope<Object> received = codec.decode("""
+                {"specversion":"1.0","id":"e1","source":"/x","type":"listing.confirmed.v2",
+                 "time":"2024-04-22T10:00:00Z","data":{"anything":1}}""");
+
+        assertThat(received.data()).isInstanceOf(JsonNode.class);
+    }
+
+    @Test
+    void malformedMessagesArePoisonNotRetried() {
+        assertThatThrownBy(() -> codec.decode("{not json")).isInstanceOf(PoisonMessageException.class);
+        assertThatThrownBy(() -> codec.decode("[]")).isInstanceOf(PoisonMessageException.class);
+        assertThatThrownBy(() -> codec.decode("""
+                {"id":"e1","source":"/x","type":"agency.task.responded.v1","time":"2024-04-22T10:00:00Z"}"""))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("data");
+        assertThatThrownBy(() -> codec.decode("""
+                {"id":"e1","source":"/x","type":"agency.task.responded.v1","time":"yesterday","data":{}}"""))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("time");
+        assertThatThrownBy(() -> codec.decode("""
+                {"id":"e1","source":"/x","type":"agency.task.responded.v1","time":"2024-04-22T10:00:00Z",
+                 "data":{"taskId":"not-a-uuid"}}"""))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("agency.task.responded.v1");
+    }
+}

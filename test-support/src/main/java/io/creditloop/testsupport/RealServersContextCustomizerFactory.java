@@ -1,0 +1,48 @@
+package io.creditloop.testsupport;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+import java.util.List;
+
+/**
+ * Points every {@code @SpringBootTest} in a module that has test-support on its test classpath at the servers
+ * {@link TestServers} chose, so tests never configure Kafka or PostgreSQL themselves.
+ */
+public class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                                                     List<ContextConfigurationAttributes> configAttributes) {
+        boolean bootTest = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(SpringBootTest.class);
+        return bootTest ? new RealServers() : null;
+    }
+
+    private static final class RealServers implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestServers servers = TestServers.get();
+            TestPropertyValues.of(servers.database().asSpringProperties())
+                    .and("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers())
+                    .applyTo(context);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RealServers;
+        }
+
+        @Override
+        public int hashCode() {
+            return RealServers.class.hashCode();
+        }
+    }
+}
