@@ -7,7 +7,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
@@ -27,6 +29,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +42,13 @@ import java.util.Map;
 @EnableScheduling
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    /** The zone of the deployment (Asia/Shanghai unless configured); tests replace the clock to move time. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(@Value("${creditloop.zone:Asia/Shanghai}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
 
     @Bean
     EventCodec eventCodec() {

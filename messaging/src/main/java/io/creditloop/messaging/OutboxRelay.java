@@ -55,7 +55,7 @@ public class OutboxRelay {
                 sent = relayBatch();
             } catch (RuntimeException e) {
                 failures.increment();
-                log.warn("outbox relay failed, will retry: {}", e.toString());
+                log.warn("outbox relay failed, will retry: {} (root cause: {})", e.toString(), rootCause(e).toString());
                 recordFailure(e);
                 return total;
             }
@@ -104,6 +104,14 @@ public class OutboxRelay {
         int n = sent == null ? 0 : sent;
         relayed.increment(n);
         return n;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private void recordFailure(RuntimeException e) {

@@ -31,7 +31,7 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestServers servers = TestServers.get();
             TestPropertyValues.of(servers.database().asSpringProperties())
-                    .and("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers())
+                    .and("spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers())
                     .applyTo(context);
         }
 

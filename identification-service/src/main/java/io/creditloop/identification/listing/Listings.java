@@ -1,0 +1,148 @@
+package io.creditloop.identification.listing;
+
+import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.identification.catalog.ListTypeEntry;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Listings and their event history; the version column guards against lost updates. */
+@Repository
+public class Listings {
+
+    private static final String SELECT = """
+            SELECT l.*, t.name AS lt_name, t.kind AS lt_kind, t.domain AS lt_domain, t.department AS lt_department,
+                   t.basis AS lt_basis, t.default_validity AS lt_default_validity, t.repair_mode AS lt_repair_mode,
+                   t.gray_published AS lt_gray_published
+            FROM listing l JOIN list_type t ON t.code = l.list_type_code AND t.version = l.list_type_version
+            """;
+
+    private final JdbcClient jdbc;
+
+    public Listings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Listing l) {
+        ListedSubject s = l.subject();
+        jdbc.sql("""
+                        INSERT INTO listing (id, version, status, submission_id, list_type_code, list_type_version,
+                            subject_type, subject_key, subject_name, uscc, id_type, id_number, legal_representative,
+                            reason, basis, department, recognition_date, valid_from, valid_until)
+                        VALUES (:id, :version, :status, :submissionId, :ltCode, :ltVersion, :subjectType, :subjectKey,
+                            :name, :uscc, :idType, :idNumber, :legalRep, :reason, :basis, :department,
+                            :recognitionDate, :validFrom, :validUntil)""")
+                .param("id", l.id())
+                .param("version", l.version())
+                .param("status", l.status().name())
+                .param("submissionId", l.submissionId())
+                .param("ltCode", l.listType().code())
+                .param("ltVersion", l.listType().version())
+                .param("subjectType", s.type().name())
+                .param("subjectKey", s.key())
+                .param("name", s.name())
+                .param("uscc", s.uscc())
+                .param("idType", s.idType())
+                .param("idNumber", s.idNumber())
+                .param("legalRep", s.legalRepresentative())
+                .param("reason", l.reason())
+                .param("basis", l.basis())
+                .param("department", l.department())
+                .param("recognitionDate", l.recognitionDate())
+                .param("validFrom", l.validFrom())
+                .param("validUntil", l.validUntil())
+                .update();
+    }
+
+    /** Stores the listing's new state if nobody changed it since {@code expectedVersion}. */
+    public void update(Listing l, long expectedVersion) {
+        int updated = jdbc.sql("""
+                        UPDATE listing SET version = :version, status = :status, confirmed_at = :confirmedAt,
+                            exit_reason = :exitReason, exit_date = :exitDate, exit_note = :exitNote, exited_at = :exitedAt
+                        WHERE id = :id AND version = :expected""")
+                .param("version", l.version())
+                .param("status", l.status().name())
+                .param("confirmedAt", timestamp(l.confirmedAt()))
+                .param("exitReason", l.exitReason() == null ? null : l.exitReason().name())
+                .param("exitDate", l.exitDate())
+                .param("exitNote", l.exitNote())
+                .param("exitedAt", timestamp(l.exitedAt()))
+                .param("id", l.id())
+                .param("expected", expectedVersion)
+                .update();
+        if (updated != 1) {
+            throw new ListingStateException("listing " + l.id() + " was changed concurrently; retry");
+        }
+    }
+
+    /** The immutable history: one row per version. */
+    public void appendEvent(Listing l, String type, Instant at, String detail) {
+        jdbc.sql("INSERT INTO listing_event (listing_id, version, type, occurred_at, detail) "
+                        + "VALUES (:id, :version, :type, :at, :detail)")
+                .param("id", l.id())
+                .param("version", l.version())
+                .param("type", type)
+                .param("at", timestamp(at))
+                .param("detail", detail)
+                .update();
+    }
+
+    public Optional<Listing> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", id).query(ROW).optional();
+    }
+
+    public Optional<Listing> findBySubmission(String department, String submissionId) {
+        return jdbc.sql(SELECT + " WHERE l.department = :department AND l.submission_id = :submissionId")
+                .param("department", department)
+                .param("submissionId", submissionId)
+                .query(ROW)
+                .optional();
+    }
+
+    private static final RowMapper<Listing> ROW = (rs, n) -> new Listing(
+            rs.getObject("id", UUID.class),
+            rs.getString("submission_id"),
+            new ListTypeEntry(rs.getString("list_type_code"), rs.getInt("list_type_version"), rs.getString("lt_name"),
+                    ListKind.valueOf(rs.getString("lt_kind")), rs.getString("lt_domain"),
+                    rs.getString("lt_department"), rs.getString("lt_basis"), rs.getString("lt_default_validity"),
+                    rs.getString("lt_repair_mode"), rs.getBoolean("lt_gray_published")),
+            new ListedSubject(SubjectType.valueOf(rs.getString("subject_type")), rs.getString("subject_name"),
+                    rs.getString("uscc"), rs.getString("id_type"), rs.getString("id_number"),
+                    rs.getString("legal_representative"), rs.getString("subject_key")),
+            rs.getString("reason"),
+            rs.getString("basis"),
+            rs.getString("department"),
+            date(rs, "recognition_date"),
+            date(rs, "valid_from"),
+            date(rs, "valid_until"),
+            rs.getLong("version"),
+            ListingStatus.valueOf(rs.getString("status")),
+            instant(rs, "confirmed_at"),
+            rs.getString("exit_reason") == null ? null : ExitReason.valueOf(rs.getString("exit_reason")),
+            date(rs, "exit_date"),
+            rs.getString("exit_note"),
+            instant(rs, "exited_at"));
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,175 @@
+package io.creditloop.identification.listing;
+
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.identification.catalog.ListTypeEntry;
+import io.creditloop.identification.subject.IdNumber;
+import io.creditloop.identification.subject.SubjectKey;
+import io.creditloop.identification.subject.Uscc;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * R3: what a listing record must contain, by subject type, and that its identifiers are genuine (USCC per
+ * GB 32100-2015, ID number per GB 11643-1999); R2: the list type exists in the catalog and is owned by the
+ * submitting department. Every problem is reported with its field, all at once, so a clerk fixes a row in one go.
+ */
+public final class RecordContentRules {
+
+    static final String RESIDENT_ID = "RESIDENT_ID";
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_NAME = 200;
+
+    private RecordContentRules() {
+    }
+
+    /**
+     * @param catalog current catalog entry by list type code
+     * @param today   the deployment's date, to refuse recognition dates in the future
+     * @throws InvalidListingException listing every invalid field
+     */
+    public static Listing accept(ListingSubmission s, Function<String, Optional<ListTypeEntry>> catalog,
+                                 LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+
+        String department = required(problems, "department", s.department(), 64);
+        ListTypeEntry listType = null;
+        String listTypeCode = required(problems, "listType", s.listType(), 64);
+        if (listTypeCode != null) {
+            listType = catalog.apply(listTypeCode).orElse(null);
+            if (listType == null) {
+                problems.add(new FieldProblem("listType", "目录中没有名单类型 " + listTypeCode
+                        + " (unknown list type; see GET /api/catalog/list-types)"));
+            } else if (department != null && !listType.department().equals(department)) {
+                problems.add(new FieldProblem("listType", "名单类型 " + listTypeCode + " 属于 " + listType.department()
+                        + "，" + department + " 无权认定 (list type is owned by another department)"));
+            }
+        }
+
+        SubjectType subjectType = subjectType(problems, s.subjectType());
+        String name = required(problems, "name", s.name(), MAX_NAME);
+        String uscc = null;
+        String idType = null;
+        String idNumber = null;
+        String key = null;
+        if (subjectType == SubjectType.ORGANISATION) {
+            String raw = required(problems, "uscc", s.uscc(), 32);
+            if (raw != null) {
+                String problem = Uscc.problem(raw);
+                if (problem == null) {
+                    Uscc code = Uscc.of(raw);
+                    uscc = code.value();
+                    key = SubjectKey.ofOrganisation(code);
+                } else {
+                    problems.add(new FieldProblem("uscc", problem));
+                }
+            }
+        } else if (subjectType == SubjectType.PERSON) {
+            idType = blank(s.idType()) ? RESIDENT_ID : s.idType().strip().toUpperCase(Locale.ROOT);
+            String raw = required(problems, "idNumber", s.idNumber(), 32);
+            if (raw != null) {
+                if (RESIDENT_ID.equals(idType)) {
+                    String problem = IdNumber.problem(raw, today);
+                    if (problem == null) {
+                        idNumber = new IdNumber(raw).value();
+                    } else {
+                        problems.add(new FieldProblem("idNumber", problem));
+                    }
+                } else {
+                    idNumber = raw.strip();
+                }
+                if (idNumber != null) {
+                    key = SubjectKey.ofPerson(idType, idNumber);
+                }
+            }
+        }
+        String legalRepresentative = optional(problems, "legalRepresentative", s.legalRepresentative(), MAX_NAME);
+        String reason = required(problems, "reason", s.reason(), MAX_TEXT);
+        String basis = required(problems, "basis", s.basis(), MAX_TEXT);
+
+        LocalDate recognitionDate = null;
+        String rawDate = required(problems, "recognitionDate", s.recognitionDate(), 32);
+        if (rawDate != null) {
+            try {
+                recognitionDate = Dates.parse(rawDate);
+                if (recognitionDate.isAfter(today)) {
+                    problems.add(new FieldProblem("recognitionDate", "认定日期不能晚于今天 (recognition date is in the future)"));
+                    recognitionDate = null;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("recognitionDate", e.getMessage()));
+            }
+        }
+
+        Validity validity = null;
+        String rawValidity = blank(s.validity()) && listType != null ? listType.defaultValidity() : s.validity();
+        if (blank(rawValidity)) {
+            if (listType != null) {
+                problems.add(new FieldProblem("validity", "有效期为空且名单类型没有默认有效期 (validity is required)"));
+            }
+        } else {
+            try {
+                validity = Validity.parse(rawValidity);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("validity", e.getMessage()));
+            }
+        }
+        LocalDate validUntil = null;
+        if (validity != null && recognitionDate != null) {
+            validUntil = validity.lastDayFrom(recognitionDate).orElse(null);
+            if (validUntil != null && validUntil.isBefore(recognitionDate)) {
+                problems.add(new FieldProblem("validity", "有效期结束日早于认定日期 (validity ends before the recognition date)"));
+            }
+        }
+        String submissionId = optional(problems, "submissionId", s.submissionId(), 128);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidListingException(problems);
+        }
+        ListedSubject subject = new ListedSubject(subjectType, name, uscc, idType, idNumber, legalRepresentative, key);
+        return Listing.recorded(submissionId, listType, subject, reason, basis, department, recognitionDate,
+                validUntil);
+    }
+
+    private static SubjectType subjectType(List<FieldProblem> problems, String raw) {
+        if (blank(raw)) {
+            problems.add(new FieldProblem("subjectType", "主体类型为空 (subjectType is required: ORGANISATION or PERSON)"));
+            return null;
+        }
+        try {
+            return SubjectType.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("subjectType", "主体类型应为 ORGANISATION 或 PERSON (subjectType must be ORGANISATION or PERSON)"));
+            return null;
+        }
+    }
+
+    private static String required(List<FieldProblem> problems, String field, String value, int max) {
+        if (blank(value)) {
+            problems.add(new FieldProblem(field, field + " 为必填项 (" + field + " is required)"));
+            return null;
+        }
+        return optional(problems, field, value, max);
+    }
+
+    private static String optional(List<FieldProblem> problems, String field, String value, int max) {
+        if (blank(value)) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            problems.add(new FieldProblem(field, field + " 超过 " + max + " 个字符 (" + field + " is longer than " + max
+                    + " characters)"));
+            return null;
+        }
+        return text;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,52 @@
+package io.creditloop.identification.listing.messaging;
+
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.EventTypes;
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ListType;
+import io.creditloop.contracts.listing.v1.ListingConfirmed;
+import io.creditloop.contracts.listing.v1.ListingExited;
+import io.creditloop.contracts.listing.v1.Subject;
+import io.creditloop.identification.catalog.ListTypeEntry;
+import io.creditloop.identification.listing.ListedSubject;
+import io.creditloop.identification.listing.Listing;
+import io.creditloop.messaging.Outbox;
+import org.springframework.stereotype.Component;
+
+/** The one place where listing state becomes contract events on {@link Topics#LISTING_EVENTS}. */
+@Component
+public class ListingEvents {
+
+    static final String SOURCE = "/identification-service";
+
+    private final Outbox outbox;
+
+    public ListingEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void confirmed(Listing l) {
+        publish(l, EventTypes.LISTING_CONFIRMED, l.confirmedAt(), new ListingConfirmed(l.id(), l.version(),
+                listType(l.listType()), subject(l.subject()), l.reason(), l.basis(), l.department(),
+                l.recognitionDate(), l.validFrom(), l.validUntil(), l.confirmedAt()));
+    }
+
+    public void exited(Listing l) {
+        publish(l, EventTypes.LISTING_EXITED, l.exitedAt(), new ListingExited(l.id(), l.version(),
+                listType(l.listType()), subject(l.subject()), l.department(), l.exitReason(), l.exitDate(),
+                l.exitNote(), l.exitedAt()));
+    }
+
+    private void publish(Listing l, String type, java.time.Instant at, Object data) {
+        String key = l.subject().key();
+        outbox.append(Topics.LISTING_EVENTS, key, Envelope.of(SOURCE, type, at, key, data));
+    }
+
+    private static ListType listType(ListTypeEntry t) {
+        return new ListType(t.code(), t.version(), t.name(), t.kind(), t.department());
+    }
+
+    private static Subject subject(ListedSubject s) {
+        return new Subject(s.key(), s.type(), s.name(), s.uscc(), s.idType(), s.idNumber(), s.legalRepresentative());
+    }
+}

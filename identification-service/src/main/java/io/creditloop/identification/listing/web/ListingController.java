@@ -1,0 +1,93 @@
+package io.creditloop.identification.listing.web;
+
+import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.identification.listing.FieldProblem;
+import io.creditloop.identification.listing.InvalidListingException;
+import io.creditloop.identification.listing.ListingNotFoundException;
+import io.creditloop.identification.listing.ListingService;
+import io.creditloop.identification.listing.ListingSubmission;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Department systems submit and exit listings here (through the gateway). */
+@RestController
+@RequestMapping("/api/listings")
+class ListingController {
+
+    private final ListingService service;
+
+    ListingController(ListingService service) {
+        this.service = service;
+    }
+
+    /** 201 for a new listing; 200 with the first result when the submission id was seen before. */
+    @PostMapping
+    ResponseEntity<ListingView> submit(@RequestBody ListingSubmission submission) {
+        ListingService.Submitted result;
+        try {
+            result = service.submit(submission);
+        } catch (DuplicateKeyException raced) {
+            // the same submission id committed concurrently: answer with the winner
+            result = new ListingService.Submitted(service.findBySubmission(submission.department().strip(),
+                    submission.submissionId().strip()).orElseThrow(() -> raced), false);
+        }
+        ListingView view = ListingView.of(result.listing());
+        if (!result.created()) {
+            return ResponseEntity.ok(view);
+        }
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(view.id()).toUri()).body(view);
+    }
+
+    @GetMapping("/{id}")
+    ListingView get(@PathVariable UUID id) {
+        return ListingView.of(service.find(id).orElseThrow(() -> new ListingNotFoundException(id)));
+    }
+
+    @PostMapping("/{id}/exit")
+    ListingView exit(@PathVariable UUID id, @RequestBody ExitRequest request) {
+        return ListingView.of(service.exit(id, reason(request.reason()), date(request.exitDate()), request.note()));
+    }
+
+    /** Shorthand for an exit: {@code DELETE /api/listings/{id}?reason=REVOKED}. */
+    @DeleteMapping("/{id}")
+    ListingView delete(@PathVariable UUID id, @RequestParam(defaultValue = "REVOKED") String reason,
+                       @RequestParam(required = false) String note) {
+        return ListingView.of(service.exit(id, reason(reason), null, note));
+    }
+
+    private static ExitReason reason(String raw) {
+        try {
+            return ExitReason.valueOf(raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidListingException(List.of(new FieldProblem("reason",
+                    "退出原因应为 " + List.of(ExitReason.values()) + " 之一 (unknown exit reason)")));
+        }
+    }
+
+    private static LocalDate date(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidListingException(List.of(new FieldProblem("exitDate", "日期无法识别 (use yyyy-MM-dd)")));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.creditloop.identification.subject;
+
+import java.util.Locale;
+
+/**
+ * 统一社会信用代码, GB 32100-2015 (R3): 18 characters from a 31-character alphabet (no I, O, S, V, Z); position 1
+ * is the registration authority, 2 the organisation category, 3-8 the administrative division (digits), 9-17
+ * the organisation code, 18 a check character: weights 3^(i-1) mod 31, check = 31 - (sum mod 31).
+ */
+public record Uscc(String value) {
+
+    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    public Uscc {
+        value = normalise(value);
+        String problem = problem(value);
+        if (problem != null) {
+            throw new InvalidIdentifierException(problem);
+        }
+    }
+
+    /** Parses a code as a clerk typed it (spaces trimmed, lower case accepted). */
+    public static Uscc of(String raw) {
+        return new Uscc(raw);
+    }
+
+    /** Why {@code raw} is not a valid USCC, in words a clerk understands; {@code null} if it is valid. */
+    public static String problem(String raw) {
+        String code = normalise(raw);
+        if (code.isEmpty()) {
+            return "统一社会信用代码为空 (USCC is empty)";
+        }
+        if (code.length() != 18) {
+            return "统一社会信用代码应为18位，实为" + code.length() + "位 (USCC must have 18 characters, has "
+                    + code.length() + ")";
+        }
+        for (int i = 0; i < 18; i++) {
+            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
+                return "统一社会信用代码第" + (i + 1) + "位字符'" + code.charAt(i) + "'无效 (character " + (i + 1)
+                        + " is not allowed; I, O, S, V and Z are never used)";
+            }
+        }
+        for (int i = 2; i < 8; i++) {
+            if (!Character.isDigit(code.charAt(i))) {
+                return "统一社会信用代码第3-8位应为行政区划码数字 (characters 3-8 must be the digits of an administrative "
+                        + "division code)";
+            }
+        }
+        char expected = checkCharacter(code.substring(0, 17));
+        if (code.charAt(17) != expected) {
+            return "统一社会信用代码校验位错误，应为" + expected + " (check character is wrong: expected " + expected + ")";
+        }
+        return null;
+    }
+
+    /** The check character for the first 17 characters. */
+    public static char checkCharacter(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+        }
+        int check = 31 - sum % 31;
+        return ALPHABET.charAt(check == 31 ? 0 : check);
+    }
+
+    private static String normalise(String raw) {
+        return raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,96 @@
+package io.creditloop.identification.listing;
+
+import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.identification.catalog.ListTypeEntry;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RecordContentRulesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final ListTypeEntry TAX_BLACK = new ListTypeEntry("TAX_MAJOR_VIOLATION", 1, "重大税收违法案件当事人名单",
+            ListKind.BLACK, "tax", "tax", "《税收征收管理法》", "2年", "RECTIFICATION_NOTED", false);
+    private static final Function<String, Optional<ListTypeEntry>> CATALOG =
+            code -> Optional.ofNullable(Map.of(TAX_BLACK.code(), TAX_BLACK).get(code));
+
+    static ListingSubmission organisation(String uscc) {
+        return new ListingSubmission(null, "tax", "TAX_MAJOR_VIOLATION", "ORGANISATION", "黄石某某贸易有限公司", uscc,
+                null, null, "张三", "虚开增值税专用发票", "《中华人民共和国税收征收管理法》", "2017-4-20", "2年");
+    }
+
+    @Test
+    @DisplayName("R3: an organisation listing (Huangshi annex 1 example) is accepted with its validity computed")
+    void acceptsOrganisation() {
+        Listing listing = RecordContentRules.accept(organisation("91420200MA4KLB7Q32"), CATALOG, TODAY);
+
+        assertThat(listing.subject().type()).isEqualTo(SubjectType.ORGANISATION);
+        assertThat(listing.subject().key()).isEqualTo("USCC:91420200MA4KLB7Q32");
+        assertThat(listing.recognitionDate()).isEqualTo(LocalDate.of(2017, 4, 20));
+        assertThat(listing.validUntil()).isEqualTo(LocalDate.of(2019, 4, 19));
+        assertThat(listing.status()).isEqualTo(ListingStatus.RECORDED);
+        assertThat(listing.version()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R3: a person is keyed by a hash of the ID number, never the number itself")
+    void personKeyHidesIdNumber() {
+        ListingSubmission person = new ListingSubmission(null, "tax", "TAX_MAJOR_VIOLATION", "PERSON", "张三", null,
+                null, "420202198001011237", null, "偷税", "《税收征收管理法》", "2024-01-02", null);
+
+        Listing listing = RecordContentRules.accept(person, CATALOG, TODAY);
+
+        assertThat(listing.subject().key()).startsWith("ID:RESIDENT_ID:").doesNotContain("420202198001011237");
+        assertThat(listing.validUntil()).isEqualTo(LocalDate.of(2026, 1, 1)); // catalog default 2年
+    }
+
+    @Test
+    @DisplayName("R3: every bad field is reported at once, each with its field name")
+    void reportsAllProblems() {
+        ListingSubmission bad = new ListingSubmission(null, "tax", "NO_SUCH_TYPE", "ORGANISATION", " ",
+                "91420200MA4KLB7Q33", null, null, null, null, "basis", "2099-01-01", "两年");
+
+        InvalidListingException e = catchThrowableOfType(InvalidListingException.class,
+                () -> RecordContentRules.accept(bad, CATALOG, TODAY));
+
+        assertThat(e.problems()).extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("listType", "name", "uscc", "reason", "recognitionDate", "validity");
+    }
+
+    @Test
+    @DisplayName("R2: a department may only list under list types it owns")
+    void ownership() {
+        ListingSubmission other = new ListingSubmission(null, "court", "TAX_MAJOR_VIOLATION", "ORGANISATION", "某公司",
+                "91420200MA4KLB7Q32", null, null, null, "r", "b", "2024-01-02", "1年");
+
+        assertThatThrownBy(() -> RecordContentRules.accept(other, CATALOG, TODAY))
+                .isInstanceOf(InvalidListingException.class)
+                .satisfies(e -> assertThat(((InvalidListingException) e).problems())
+                        .singleElement().satisfies(p -> assertThat(p.message()).contains("owned by another department")));
+    }
+
+    @Test
+    @DisplayName("R13: only a confirmed listing exits, and the version rises with each transition")
+    void lifecycle() {
+        Listing listing = RecordContentRules.accept(organisation("91420200MA4KLB7Q32"), CATALOG, TODAY);
+        assertThatThrownBy(() -> listing.exit(io.creditloop.contracts.listing.v1.ExitReason.REVOKED, TODAY, null,
+                java.time.Instant.now())).isInstanceOf(ListingStateException.class);
+
+        listing.confirm(java.time.Instant.now());
+        listing.exit(io.creditloop.contracts.listing.v1.ExitReason.REVOKED, TODAY, null, java.time.Instant.now());
+
+        assertThat(listing.version()).isEqualTo(3);
+        assertThat(listing.status()).isEqualTo(ListingStatus.EXITED);
+        assertThatThrownBy(() -> listing.exit(io.creditloop.contracts.listing.v1.ExitReason.REVOKED, TODAY, null,
+                java.time.Instant.now())).isInstanceOf(ListingStateException.class);
+    }
+}
