@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,7 +50,8 @@ public class EventCodec {
         try {
             root = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new PoisonMessageException("not JSON: " + e.getOriginalMessage(), e);
+            // the parser's message quotes the offending text, which may be personal data: name the place only
+            throw new PoisonMessageException("not JSON (at " + location(e) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new PoisonMessageException("not a JSON object");
@@ -61,7 +63,7 @@ public class EventCodec {
         try {
             time = Instant.parse(required(root, "time"));
         } catch (RuntimeException e) {
-            throw new PoisonMessageException("time is not an RFC 3339 instant: " + root.get("time"), e);
+            throw new PoisonMessageException("time is not an RFC 3339 instant", e);
         }
         JsonNode dataNode = root.get("data");
         if (dataNode == null || !dataNode.isObject()) {
@@ -72,8 +74,10 @@ public class EventCodec {
         if (dataClass.isPresent()) {
             try {
                 data = json.treeToValue(dataNode, dataClass.get());
+            } catch (JsonMappingException e) {
+                throw new PoisonMessageException("data does not fit " + type + " at field '" + path(e) + "'");
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new PoisonMessageException("data does not fit " + type + ": " + e.getMessage(), e);
+                throw new PoisonMessageException("data does not fit " + type);
             }
         }
         return new Envelope<>(text(root, "specversion"), id, source, type, time, text(root, "subject"),
@@ -83,6 +87,23 @@ public class EventCodec {
     /** Data of a REST request or a stored row, in the same JSON dialect as events. */
     public ObjectMapper objectMapper() {
         return json;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "unknown position"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "?" : path.toString();
     }
 
     private static String required(JsonNode root, String field) {

@@ -51,6 +51,17 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.decode("""
                 {"id":"e1","source":"/x","type":"agency.task.responded.v1","time":"2024-04-22T10:00:00Z",
                  "data":{"taskId":"not-a-uuid"}}"""))
-                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("agency.task.responded.v1");
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("agency.task.responded.v1")
+                .hasMessageContaining("taskId");
+    }
+
+    @Test
+    void poisonReasonsNeverQuoteTheMessage() {
+        assertThatThrownBy(() -> codec.decode("420102199003071232 is not json"))
+                .isInstanceOf(PoisonMessageException.class).message().doesNotContain("420102199003071232");
+        assertThatThrownBy(() -> codec.decode("""
+                {"id":"e1","source":"/x","type":"agency.task.responded.v1","time":"2024-04-22T10:00:00Z",
+                 "data":{"taskId":"420102199003071232"}}"""))
+                .isInstanceOf(PoisonMessageException.class).message().doesNotContain("420102199003071232");
     }
 }

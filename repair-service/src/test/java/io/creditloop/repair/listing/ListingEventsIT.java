@@ -1,0 +1,158 @@
+package io.creditloop.repair.listing;
+
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.contracts.listing.v1.ListingConfirmed;
+import io.creditloop.contracts.listing.v1.Subject;
+import io.creditloop.messaging.EventCodec;
+import io.creditloop.repair.ListingEventsFixture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.creditloop.repair.ListingEventsFixture.organisation;
+import static io.creditloop.repair.ListingEventsFixture.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ListingEventsIT {
+
+    @Autowired
+    ListingRefs refs;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    Clock clock;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    ListingEventsFixture events;
+
+    @BeforeEach
+    void setUp() {
+        events = new ListingEventsFixture(kafka, codec, bootstrapServers, clock);
+    }
+
+    @Test
+    @DisplayName("R10, R16: a confirmed listing becomes known, with a masked name and no ID number")
+    void confirmed() {
+        Subject person = person("欧阳娜娜");
+        UUID listingId = UUID.randomUUID();
+
+        events.send(events.confirmed(listingId, person, "拖欠农民工工资"));
+
+        ListingRef ref = awaitRef(listingId);
+        assertThat(ref).isEqualTo(new ListingRef(listingId, 2, ListingStatus.CONFIRMED, "tax",
+                "TAX_MAJOR_VIOLATION", person.type(), "欧阳**"));
+        String stored = jdbc.sql("SELECT row_to_json(r)::text FROM listing_ref r WHERE listing_id = :id")
+                .param("id", listingId).query(String.class).single();
+        assertThat(stored).doesNotContain(person.idNumber()).doesNotContain(person.name());
+    }
+
+    @Test
+    @DisplayName("R13: an exited listing stays known as EXITED")
+    void exited() {
+        Subject company = organisation();
+        UUID listingId = UUID.randomUUID();
+        events.send(events.confirmed(listingId, company, "虚开增值税专用发票"));
+        awaitRef(listingId);
+
+        events.send(events.exited(listingId, 3, company, ExitReason.EXPIRED));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> refs.find(listingId).map(ListingRef::status).orElse(null) == ListingStatus.EXITED);
+        assertThat(refs.find(listingId).orElseThrow().version()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a redelivered event (same event id) changes nothing")
+    void duplicateDelivery() {
+        Subject company = organisation();
+        UUID listingId = UUID.randomUUID();
+        Envelope<ListingConfirmed> original = events.confirmed(listingId, company, "原事由");
+        events.send(original);
+        awaitRef(listingId);
+
+        // the same event id with other content: only the inbox can tell it is a repeat
+        ListingConfirmed d = original.data();
+        events.send(new Envelope<>(original.specversion(), original.id(), original.source(), original.type(),
+                original.time(), original.subject(), original.datacontenttype(),
+                new ListingConfirmed(listingId, 5, d.listType(), d.subject(), d.reason(), d.basis(), "court",
+                        d.recognitionDate(), d.validFrom(), d.validUntil(), d.confirmedAt())));
+        sentinelFor(company);
+
+        ListingRef ref = refs.find(listingId).orElseThrow();
+        assertThat(ref.version()).isEqualTo(2);
+        assertThat(ref.recognisingDepartment()).isEqualTo("tax");
+    }
+
+    @Test
+    @DisplayName("R13: an older version after a newer one is ignored: a late correction does not undo an exit")
+    void staleVersion() {
+        Subject company = organisation();
+        UUID listingId = UUID.randomUUID();
+        events.send(events.confirmed(listingId, company, "原事由"));
+        events.send(events.exited(listingId, 4, company, ExitReason.REPAIRED));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> refs.find(listingId).map(ListingRef::version).orElse(0L) == 4);
+
+        events.send(events.corrected(listingId, 3, company, "迟到的更正"));
+        events.send(events.confirmed(listingId, company, "重复的认定"));
+        sentinelFor(company);
+
+        ListingRef ref = refs.find(listingId).orElseThrow();
+        assertThat(ref.version()).isEqualTo(4);
+        assertThat(ref.status()).isEqualTo(ListingStatus.EXITED);
+    }
+
+    @Test
+    @DisplayName("a poison message goes to identification.listing.events.dlt and does not block the partition")
+    void poisonToDeadLetter() {
+        String marker = UUID.randomUUID().toString();
+        String notJson = "{not json " + marker;
+        String noListingId = codec.encode(events.confirmed(UUID.randomUUID(), organisation(), marker))
+                .replaceFirst("\"listingId\":\"[^\"]+\",", "");
+        Subject company = organisation();
+
+        events.sendRaw(company.key(), notJson);
+        events.sendRaw(company.key(), noListingId);
+        sentinelFor(company);
+
+        String dlt = Topics.deadLetter(Topics.LISTING_EVENTS);
+        ConsumerRecord<String, String> first = events.awaitRecord(dlt, r -> notJson.equals(r.value()));
+        ConsumerRecord<String, String> second = events.awaitRecord(dlt, r -> noListingId.equals(r.value()));
+        assertThat(first.key()).isEqualTo(company.key());
+        var cause = second.headers().lastHeader("kafka_dlt-exception-cause-fqcn");
+        assertThat(new String(cause.value(), StandardCharsets.UTF_8))
+                .isEqualTo("io.creditloop.messaging.PoisonMessageException");
+    }
+
+    /** A fresh listing of the same subject (same partition): once it is known, every earlier event was handled. */
+    private void sentinelFor(Subject subject) {
+        UUID sentinel = UUID.randomUUID();
+        events.send(events.confirmed(sentinel, subject, "sentinel"));
+        awaitRef(sentinel);
+    }
+
+    private ListingRef awaitRef(UUID listingId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> refs.find(listingId).orElse(null),
+                ref -> ref != null);
+    }
+}
