@@ -1,0 +1,143 @@
+package io.creditloop.sharing.forward;
+
+import io.creditloop.contracts.sharing.v1.ForwardAction;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Forwards; {@code next_attempt_at} schedules a pending forward's next attempt (a retry's backoff or a claim's lease). */
+@Repository
+public class Forwards {
+
+    private final JdbcClient jdbc;
+
+    public Forwards(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a new pending forward, due for its first attempt at once; false if this change was already recorded. */
+    public boolean insert(Forward f) {
+        return jdbc.sql("""
+                        INSERT INTO forward (forward_id, listing_id, listing_version, platform, action, payload,
+                            due_date, state, attempts, next_attempt_at, created_at, updated_at)
+                        VALUES (:id, :listingId, :listingVersion, :platform, :action, CAST(:payload AS json),
+                            :dueDate, :state, :attempts, :createdAt, :createdAt, :createdAt)
+                        ON CONFLICT (listing_id, listing_version, platform) DO NOTHING""")
+                .param("id", f.forwardId())
+                .param("listingId", f.listingId())
+                .param("listingVersion", f.listingVersion())
+                .param("platform", f.platform())
+                .param("action", f.action().name())
+                .param("payload", f.payload())
+                .param("dueDate", f.dueDate())
+                .param("state", f.state().name())
+                .param("attempts", f.attempts())
+                .param("createdAt", timestamp(f.createdAt()))
+                .update() == 1;
+    }
+
+    /**
+     * Claims up to {@code limit} pending forwards that are due, earliest deadline first, by moving their next attempt
+     * to the end of the lease: one statement, so no transaction stays open during the HTTP calls that follow, and
+     * other instances skip them. A claim that is never resolved (the instance died) runs out and is retried.
+     */
+    public List<Forward> claimDue(Instant now, Duration lease, int limit) {
+        return jdbc.sql("""
+                        UPDATE forward SET next_attempt_at = :leaseEnd
+                        WHERE forward_id IN (
+                            SELECT forward_id FROM forward
+                            WHERE state = 'PENDING' AND next_attempt_at <= :now
+                            ORDER BY due_date, created_at
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("leaseEnd", timestamp(now.plus(lease)))
+                .param("now", timestamp(now))
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    /** Gives claimed forwards back without an attempt, to be tried from {@code at}. */
+    public void release(Collection<UUID> forwardIds, Instant at) {
+        if (forwardIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE forward SET next_attempt_at = :at WHERE forward_id IN (:ids) AND state = 'PENDING'")
+                .param("at", timestamp(at))
+                .param("ids", forwardIds)
+                .update();
+    }
+
+    /** Locks the forward for the rest of the transaction. */
+    public Optional<Forward> lock(UUID forwardId) {
+        return jdbc.sql("SELECT * FROM forward WHERE forward_id = :id FOR UPDATE")
+                .param("id", forwardId)
+                .query(ROW)
+                .optional();
+    }
+
+    /** Stores an attempt's result; {@code nextAttemptAt} is null once the forward is no longer pending. */
+    public void update(Forward f, Instant nextAttemptAt, Instant now) {
+        jdbc.sql("""
+                        UPDATE forward SET state = :state, attempts = :attempts, acknowledgement = :ack,
+                            rejection_reason = :reason, last_error = :error, delivered_at = :deliveredAt,
+                            rejected_at = :rejectedAt, next_attempt_at = :next, updated_at = :now
+                        WHERE forward_id = :id""")
+                .param("state", f.state().name())
+                .param("attempts", f.attempts())
+                .param("ack", f.acknowledgement())
+                .param("reason", f.rejectionReason())
+                .param("error", f.lastError())
+                .param("deliveredAt", timestamp(f.deliveredAt()))
+                .param("rejectedAt", timestamp(f.rejectedAt()))
+                .param("next", timestamp(nextAttemptAt))
+                .param("now", timestamp(now))
+                .param("id", f.forwardId())
+                .update();
+    }
+
+    public List<Forward> findByListing(UUID listingId) {
+        return jdbc.sql("SELECT * FROM forward WHERE listing_id = :listingId ORDER BY listing_version, platform")
+                .param("listingId", listingId)
+                .query(ROW)
+                .list();
+    }
+
+    private static final RowMapper<Forward> ROW = (rs, n) -> new Forward(
+            rs.getObject("forward_id", UUID.class),
+            rs.getObject("listing_id", UUID.class),
+            rs.getLong("listing_version"),
+            rs.getString("platform"),
+            ForwardAction.valueOf(rs.getString("action")),
+            rs.getString("payload"),
+            rs.getObject("due_date", LocalDate.class),
+            ForwardState.valueOf(rs.getString("state")),
+            rs.getInt("attempts"),
+            rs.getString("acknowledgement"),
+            rs.getString("rejection_reason"),
+            rs.getString("last_error"),
+            instant(rs, "created_at"),
+            instant(rs, "delivered_at"),
+            instant(rs, "rejected_at"));
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,275 @@
+package io.creditloop.sharing.forward;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.EventTypes;
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.ListType;
+import io.creditloop.contracts.listing.v1.ListingConfirmed;
+import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingExited;
+import io.creditloop.contracts.listing.v1.Subject;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.contracts.sharing.v1.ForwardAction;
+import io.creditloop.messaging.EventCodec;
+import io.creditloop.sharing.forward.web.ForwardView;
+import io.creditloop.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "creditloop.sharing.delivery-interval=100ms",
+        "creditloop.sharing.delivery-initial-delay=0s",
+        "creditloop.sharing.retry-initial=200ms",
+        "creditloop.sharing.retry-max=400ms",
+        "creditloop.sharing.connect-timeout=1s",
+        "creditloop.sharing.read-timeout=2s"})
+class ForwardingIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final FakePlatform PLATFORMS = start();
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    TestRestTemplate http;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private final UUID listingId = UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void platforms(DynamicPropertyRegistry registry) {
+        registry.add("creditloop.sharing.platforms[0].code", () -> "city");
+        registry.add("creditloop.sharing.platforms[0].url", () -> PLATFORMS.url("city"));
+        registry.add("creditloop.sharing.platforms[0].deadline-working-days", () -> 7);
+        registry.add("creditloop.sharing.platforms[1].code", () -> "province");
+        registry.add("creditloop.sharing.platforms[1].url", () -> PLATFORMS.url("province"));
+        registry.add("creditloop.sharing.platforms[1].deadline-working-days", () -> 10);
+    }
+
+    @AfterAll
+    static void stopPlatforms() {
+        PLATFORMS.close();
+    }
+
+    @Test
+    @DisplayName("R6: a confirmed listing is delivered to each platform with its forward id as Idempotency-Key, "
+            + "due 7 and 10 working days after recognition")
+    void confirmedListingIsDelivered() {
+        try (TopicProbe events = TopicProbe.of(bootstrapServers, Topics.SHARING_EVENTS)) {
+            publish(confirmed(2, LocalDate.of(2025, 9, 30)));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                    .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
+
+            ForwardView city = forward("city", ForwardAction.LISTING);
+            ForwardView province = forward("province", ForwardAction.LISTING);
+            // National Day and Mid-Autumn 10-01..10-08 off, Saturday 10-11 worked
+            assertThat(city.dueDate()).isEqualTo(LocalDate.of(2025, 10, 16));
+            assertThat(province.dueDate()).isEqualTo(LocalDate.of(2025, 10, 21));
+            assertThat(city.acknowledgement()).startsWith("CITY-");
+            assertThat(city.attempts()).isEqualTo(1);
+            assertThat(city.deliveredAt()).isNotNull();
+
+            List<FakePlatform.Request> requests = PLATFORMS.requestsFor(listingId.toString());
+            assertThat(requests).extracting(FakePlatform.Request::idempotencyKey)
+                    .containsExactlyInAnyOrder(city.forwardId().toString(), province.forwardId().toString());
+            JsonNode body = requests.get(0).body();
+            assertThat(body.path("action").asText()).isEqualTo("LISTING");
+            assertThat(body.path("listingVersion").asLong()).isEqualTo(2);
+            assertThat(body.at("/record/subject/name").asText()).isEqualTo("黄石某某贸易有限公司");
+            assertThat(body.at("/record/recognitionDate").asText()).isEqualTo("2025-09-30");
+
+            ConsumerRecord<String, String> delivered = events.awaitOne(
+                    r -> r.value().contains(city.forwardId().toString()), WAIT);
+            Envelope<Object> event = codec.decode(delivered.value());
+            assertThat(delivered.key()).isEqualTo(listingId.toString());
+            assertThat(event.type()).isEqualTo(EventTypes.FORWARD_DELIVERED);
+            assertThat(delivered.value()).contains(city.acknowledgement());
+        }
+    }
+
+    @Test
+    @DisplayName("R6: while a platform answers 503 the forward stays pending and is retried; delivered once it is up")
+    void platformDownThenUp() {
+        PLATFORMS.down(listingId.toString());
+        publish(confirmed(2, LocalDate.of(2025, 9, 30)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forward("city", ForwardAction.LISTING))
+                .satisfies(f -> {
+                    assertThat(f.state()).isEqualTo(ForwardState.PENDING);
+                    assertThat(f.attempts()).isGreaterThanOrEqualTo(2);
+                    assertThat(f.lastError()).contains("503");
+                }));
+
+        PLATFORMS.up(listingId.toString());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
+        assertThat(PLATFORMS.requestsFor(listingId.toString()))
+                .filteredOn(r -> r.status() == 201).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("R6: a platform's 422 rejects the forward with its reason and publishes sharing.forward.rejected.v1")
+    void rejectedByThePlatform() {
+        PLATFORMS.reject(listingId.toString(), "认定依据缺失");
+        try (TopicProbe events = TopicProbe.of(bootstrapServers, Topics.SHARING_EVENTS)) {
+            publish(confirmed(2, LocalDate.of(2025, 9, 30)));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                    .extracting(ForwardView::state).containsOnly(ForwardState.REJECTED).hasSize(2));
+            ForwardView city = forward("city", ForwardAction.LISTING);
+            assertThat(city.rejectionReason()).isEqualTo("认定依据缺失");
+            assertThat(city.attempts()).isEqualTo(1);
+
+            ConsumerRecord<String, String> rejected = events.awaitOne(
+                    r -> r.value().contains(city.forwardId().toString()), WAIT);
+            Envelope<Object> event = codec.decode(rejected.value());
+            assertThat(event.type()).isEqualTo(EventTypes.FORWARD_REJECTED);
+            assertThat(rejected.key()).isEqualTo(listingId.toString());
+            assertThat(rejected.value()).contains("认定依据缺失");
+        }
+    }
+
+    @Test
+    @DisplayName("R6: the same event delivered twice records one forward per platform; an exit is due from its date")
+    void duplicateDeliveryRecordsOnce() {
+        Envelope<ListingConfirmed> event = confirmed(2, LocalDate.of(2025, 9, 30));
+        publish(event);
+        publish(event);
+        publish(exited(3, LocalDate.of(2024, 9, 30)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forwards()).hasSize(4)
+                .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED));
+        assertThat(forwards()).filteredOn(f -> f.action() == ForwardAction.LISTING).hasSize(2);
+        // 004 §8(四)3: counted from the exit; National Day off, Saturday 2024-10-12 worked
+        assertThat(forward("city", ForwardAction.EXIT).dueDate()).isEqualTo(LocalDate.of(2024, 10, 15));
+        assertThat(forward("city", ForwardAction.EXIT).listingVersion()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("R6: a listing version older than the one applied is ignored; a correction is due from its day in "
+            + "Asia/Shanghai")
+    void staleVersionIgnored() {
+        // 2025-01-23T17:00Z is 2025-01-24 in Shanghai: Spring Festival off, Saturday 2025-02-08 worked
+        publish(corrected(3, Instant.parse("2025-01-23T17:00:00Z")));
+        publish(confirmed(2, LocalDate.of(2025, 1, 20)));
+        publish(exited(4, LocalDate.of(2025, 9, 30)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                .extracting(ForwardView::action).contains(ForwardAction.EXIT));
+        assertThat(forwards()).extracting(ForwardView::action)
+                .containsExactlyInAnyOrder(ForwardAction.CORRECTION, ForwardAction.CORRECTION,
+                        ForwardAction.EXIT, ForwardAction.EXIT);
+        assertThat(forward("city", ForwardAction.CORRECTION).dueDate()).isEqualTo(LocalDate.of(2025, 2, 10));
+    }
+
+    @Test
+    @DisplayName("a malformed listing event goes from sharing's consumer to identification.listing.events.dlt")
+    void poisonMessageIsDeadLettered() throws Exception {
+        String poison = "{not json " + UUID.randomUUID();
+        try (TopicProbe dlt = TopicProbe.of(bootstrapServers, Topics.deadLetter(Topics.LISTING_EVENTS))) {
+            kafka.send(Topics.LISTING_EVENTS, "poison", poison).get();
+
+            ConsumerRecord<String, String> dead = dlt.awaitOne(r -> poison.equals(r.value()), WAIT);
+
+            assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+                    StandardCharsets.UTF_8)).isEqualTo("sharing-service");
+            assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
+                    StandardCharsets.UTF_8)).contains("not JSON");
+        }
+    }
+
+    @Test
+    @DisplayName("a missing or malformed listingId is answered with an RFC 7807 problem")
+    void badQueryIsAProblem() {
+        ResponseEntity<String> missing = http.getForEntity("/api/sharing/forwards", String.class);
+        ResponseEntity<String> malformed = http.getForEntity("/api/sharing/forwards?listingId=abc", String.class);
+
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getBody()).contains("listingId");
+    }
+
+    private List<ForwardView> forwards() {
+        ForwardView[] found = http.getForObject("/api/sharing/forwards?listingId={id}", ForwardView[].class, listingId);
+        return Arrays.asList(found);
+    }
+
+    private ForwardView forward(String platform, ForwardAction action) {
+        return forwards().stream().filter(f -> f.platform().equals(platform) && f.action() == action).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + action + " forward to " + platform));
+    }
+
+    private void publish(Envelope<?> event) {
+        try {
+            kafka.send(Topics.LISTING_EVENTS, event.subject(), codec.encode(event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + event.type(), e);
+        }
+    }
+
+    private Envelope<ListingConfirmed> confirmed(long version, LocalDate recognitionDate) {
+        return Envelope.of("/identification-service", EventTypes.LISTING_CONFIRMED, Instant.now(), SUBJECT.key(),
+                new ListingConfirmed(listingId, version, TAX, SUBJECT, "虚开增值税专用发票", "《中华人民共和国税收征收管理法》",
+                        "tax", recognitionDate, recognitionDate, recognitionDate.plusYears(2), Instant.now()));
+    }
+
+    private Envelope<ListingExited> exited(long version, LocalDate exitDate) {
+        return Envelope.of("/identification-service", EventTypes.LISTING_EXITED, Instant.now(), SUBJECT.key(),
+                new ListingExited(listingId, version, TAX, SUBJECT, "tax", ExitReason.REPAIRED, exitDate,
+                        "信用修复，提前移出", Instant.now()));
+    }
+
+    private Envelope<ListingCorrected> corrected(long version, Instant correctedAt) {
+        LocalDate recognised = LocalDate.of(2025, 1, 20);
+        return Envelope.of("/identification-service", EventTypes.LISTING_CORRECTED, correctedAt, SUBJECT.key(),
+                new ListingCorrected(listingId, version, TAX, SUBJECT, "虚开增值税专用发票", "《中华人民共和国税收征收管理法》",
+                        "tax", recognised, recognised, recognised.plusYears(2), "法定代表人姓名更正", correctedAt));
+    }
+
+    private static final ListType TAX = new ListType("TAX_MAJOR_VIOLATION", 1, "重大税收违法案件当事人名单",
+            ListKind.BLACK, "tax");
+    private static final Subject SUBJECT = new Subject("USCC:91420200MA4KLB7Q32", SubjectType.ORGANISATION,
+            "黄石某某贸易有限公司", "91420200MA4KLB7Q32", null, null, "张三");
+
+    private static FakePlatform start() {
+        try {
+            return new FakePlatform();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

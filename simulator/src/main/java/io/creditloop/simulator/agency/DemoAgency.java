@@ -1,0 +1,96 @@
+package io.creditloop.simulator.agency;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.EventTypes;
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.sanction.v1.FeedbackGiven;
+import io.creditloop.contracts.sanction.v1.MeasureImplemented;
+import io.creditloop.contracts.sanction.v1.SanctionTaskInitiated;
+import io.creditloop.contracts.sanction.v1.SanctionTaskLifted;
+import io.creditloop.contracts.sanction.v1.TaskResponded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A demo enforcing agency, and the example of how a real one subscribes (R8): it needs only the contracts (or
+ * their JSON Schemas), a consumer on its task topic and a producer on its response topic. It answers every
+ * initiated task at once with respond (响应), implement (实施) and feedback (反馈), keyed by task id so the three
+ * stay in order.
+ */
+@Component
+@ConditionalOnProperty(name = "creditloop.demo-agency.enabled", havingValue = "true", matchIfMissing = true)
+public class DemoAgency {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAgency.class);
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final KafkaTemplate<String, String> kafka;
+    private final Clock clock;
+
+    public DemoAgency(KafkaTemplate<String, String> kafka, Clock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    /**
+     * A real agency listens to its own topic only: {@code topics = "sanction.tasks.finance"}. The demo plays every
+     * agency; agency codes have no dots, so the pattern leaves any {@code .dlt} topic alone.
+     */
+    @KafkaListener(topicPattern = "sanction\\.tasks\\.[a-z0-9-]+", groupId = "demo-agency")
+    public void onTask(String message) throws Exception {
+        Envelope<JsonNode> task = json.readValue(message, new TypeReference<Envelope<JsonNode>>() { });
+        if (EventTypes.TASK_INITIATED.equals(task.type())) {
+            answer(json.treeToValue(task.data(), SanctionTaskInitiated.class));
+        } else if (EventTypes.TASK_LIFTED.equals(task.type())) {
+            SanctionTaskLifted lifted = json.treeToValue(task.data(), SanctionTaskLifted.class);
+            log.info("task {} lifted for {}: stop applying {} ({})", lifted.taskId(), lifted.agencyCode(),
+                    lifted.measureCode(), lifted.reason());
+        }
+    }
+
+    private void answer(SanctionTaskInitiated task) throws Exception {
+        String agency = task.agencyCode();
+        UUID taskId = task.taskId();
+        Instant now = clock.instant();
+        String item = "“" + task.measure() + "”相关业务受理与审核";
+        send(agency, task, EventTypes.TASK_RESPONDED, now, new TaskResponded(taskId, agency,
+                "已签收" + task.listType().name() + "联合奖惩任务，正在业务系统中核查该主体的在办事项", now));
+        send(agency, task, EventTypes.MEASURE_IMPLEMENTED, now, new MeasureImplemented(taskId, agency, item,
+                "已依据" + task.legalBasis() + "在业务系统中设置提示，实施“" + task.measure() + "”", now));
+        send(agency, task, EventTypes.FEEDBACK_GIVEN, now, new FeedbackGiven(taskId, agency, task.measure(), item,
+                null, "对" + task.subject().name() + "实施“" + task.measure() + "”，执行至"
+                        + (task.validUntil() == null ? "移出名单" : task.validUntil() + "或移出名单") + "为止", now));
+    }
+
+    /**
+     * One answer, sent before the next one is: the three stay in order. The event id is derived from task and type,
+     * so a redelivered task yields the same ids and the sanction service drops the repeats.
+     */
+    private void send(String agency, SanctionTaskInitiated task, String type, Instant at, Object data)
+            throws Exception {
+        String key = task.taskId().toString();
+        String id = UUID.nameUUIDFromBytes((key + "/" + type).getBytes(StandardCharsets.UTF_8)).toString();
+        Envelope<Object> answer = new Envelope<>(Envelope.SPEC_VERSION, id, "/agency/" + agency, type, at, key,
+                Envelope.CONTENT_TYPE, data);
+        kafka.send(Topics.agencyResponses(agency), key, json.writeValueAsString(answer)).get(10, TimeUnit.SECONDS);
+    }
+}
