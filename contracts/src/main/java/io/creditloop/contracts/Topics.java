@@ -18,8 +18,13 @@ public final class Topics {
 
     private static final String TASKS_PREFIX = "sanction.tasks.";
     private static final String RESPONSES_PREFIX = "sanction.responses.";
-    /** Every agency's response topic, for a pattern subscription. */
-    public static final String AGENCY_RESPONSES_PATTERN = "sanction\\.responses\\..+";
+    /**
+     * Every agency's response topic, for a pattern subscription. Agency codes contain no dot, so the pattern never
+     * matches a dead-letter topic ({@code sanction.responses.<agency>.dlt}): a listener must not read its own DLT.
+     */
+    public static final String AGENCY_RESPONSES_PATTERN = "sanction\\.responses\\.[a-z0-9][a-z0-9-]*";
+    /** Every agency's task topic, for a pattern subscription; excludes dead-letter topics likewise. */
+    public static final String AGENCY_TASKS_PATTERN = "sanction\\.tasks\\.[a-z0-9][a-z0-9-]*";
     /** Suffix of the dead-letter topic of any topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -13,6 +13,13 @@ class TopicsTest {
         assertThat(Topics.agencyResponses("finance")).isEqualTo("sanction.responses.finance")
                 .matches(Topics.AGENCY_RESPONSES_PATTERN);
         assertThat(Topics.deadLetter(Topics.LISTING_EVENTS)).isEqualTo("identification.listing.events.dlt");
+        assertThat(Topics.agencyTasks("finance")).matches(Topics.AGENCY_TASKS_PATTERN);
+    }
+
+    @Test
+    void patternsNeverMatchDeadLetterTopics() {
+        assertThat(Topics.deadLetter(Topics.agencyResponses("finance"))).doesNotMatch(Topics.AGENCY_RESPONSES_PATTERN);
+        assertThat(Topics.deadLetter(Topics.agencyTasks("finance"))).doesNotMatch(Topics.AGENCY_TASKS_PATTERN);
     }
 
     @Test

@@ -55,7 +55,7 @@ public class DemoAgency {
      * A real agency listens to its own topic only: {@code topics = "sanction.tasks.finance"}. The demo plays every
      * agency; agency codes have no dots, so the pattern leaves any {@code .dlt} topic alone.
      */
-    @KafkaListener(topicPattern = "sanction\\.tasks\\.[a-z0-9-]+", groupId = "demo-agency")
+    @KafkaListener(topicPattern = Topics.AGENCY_TASKS_PATTERN, groupId = "demo-agency")
     public void onTask(String message) throws Exception {
         Envelope<JsonNode> task = json.readValue(message, new TypeReference<Envelope<JsonNode>>() { });
         if (EventTypes.TASK_INITIATED.equals(task.type())) {

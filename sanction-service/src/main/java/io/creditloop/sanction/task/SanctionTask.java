@@ -1,0 +1,192 @@
+package io.creditloop.sanction.task;
+
+import io.creditloop.sanction.measure.Measure;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * R8: one enforcing agency's part of the closed loop for one listing and one measure.
+ * <p>
+ * Answers arrive over Kafka, so they may repeat or come out of order. The state therefore only moves forward:
+ * a repeated or older answer changes nothing, and an answer that skips a step also fills the step it implies
+ * (an agency that implemented a measure has evidently responded). Once the listing exits the task is
+ * {@link TaskState#LIFTED} (R13: the measures stop) and no answer changes it any more.
+ */
+public final class SanctionTask {
+
+    private final UUID taskId;
+    private final UUID listingId;
+    private final long listingVersion;
+    private final String subjectKey;
+    private final String listTypeCode;
+    private final String agencyCode;
+    private final String measureCode;
+    private final String measure;
+    private final Instant initiatedAt;
+    private TaskState state;
+    private Instant respondedAt;
+    private Instant implementedAt;
+    private Instant fedBackAt;
+    private Instant liftedAt;
+    private String measureApplied;
+    private String businessItem;
+    private BigDecimal amount;
+    private String explanation;
+
+    /** The full persisted state; only the repository restores a task this way. */
+    SanctionTask(UUID taskId, UUID listingId, long listingVersion, String subjectKey, String listTypeCode,
+                 String agencyCode, String measureCode, String measure, TaskState state, Instant initiatedAt,
+                 Instant respondedAt, Instant implementedAt, Instant fedBackAt, Instant liftedAt,
+                 String measureApplied, String businessItem, BigDecimal amount, String explanation) {
+        this.taskId = Objects.requireNonNull(taskId, "taskId");
+        this.listingId = Objects.requireNonNull(listingId, "listingId");
+        this.listingVersion = listingVersion;
+        this.subjectKey = Objects.requireNonNull(subjectKey, "subjectKey");
+        this.listTypeCode = Objects.requireNonNull(listTypeCode, "listTypeCode");
+        this.agencyCode = Objects.requireNonNull(agencyCode, "agencyCode");
+        this.measureCode = Objects.requireNonNull(measureCode, "measureCode");
+        this.measure = Objects.requireNonNull(measure, "measure");
+        this.state = Objects.requireNonNull(state, "state");
+        this.initiatedAt = Objects.requireNonNull(initiatedAt, "initiatedAt");
+        this.respondedAt = respondedAt;
+        this.implementedAt = implementedAt;
+        this.fedBackAt = fedBackAt;
+        this.liftedAt = liftedAt;
+        this.measureApplied = measureApplied;
+        this.businessItem = businessItem;
+        this.amount = amount;
+        this.explanation = explanation;
+    }
+
+    /** 发起: ask the measure's agency to apply it to the listed subject. */
+    public static SanctionTask initiate(UUID taskId, UUID listingId, long listingVersion, String subjectKey,
+                                        Measure measure, Instant at) {
+        return new SanctionTask(taskId, listingId, listingVersion, subjectKey, measure.listTypeCode(),
+                measure.agencyCode(), measure.measureCode(), measure.measure(), TaskState.INITIATED, at,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** Applies an agency's answer if it moves the task forward. */
+    public Outcome answer(Answer answer) {
+        if (state == TaskState.LIFTED) {
+            return Outcome.TASK_LIFTED;
+        }
+        TaskState target = answer.reaches();
+        if (!target.isAfter(state)) {
+            return Outcome.UNCHANGED;
+        }
+        Instant at = answer.at();
+        // every step up to the target happened no later than the answer says the target did
+        if (respondedAt == null) {
+            respondedAt = at;
+        }
+        if (target != TaskState.RESPONDED && implementedAt == null) {
+            implementedAt = at;
+        }
+        if (target == TaskState.FED_BACK) {
+            fedBackAt = at;
+        }
+        if (answer instanceof Answer.Implemented implemented) {
+            businessItem = implemented.businessItem();
+        } else if (answer instanceof Answer.FedBack feedback) {
+            measureApplied = feedback.measureApplied();
+            if (feedback.businessItem() != null) {
+                businessItem = feedback.businessItem();
+            }
+            amount = feedback.amount();
+            explanation = feedback.explanation();
+        }
+        state = target;
+        return Outcome.ADVANCED;
+    }
+
+    /** R13: the listing exited, the measure stops; the loop's history stays. */
+    public Outcome lift(Instant at) {
+        if (state == TaskState.LIFTED) {
+            return Outcome.UNCHANGED;
+        }
+        state = TaskState.LIFTED;
+        liftedAt = Objects.requireNonNull(at, "at");
+        return Outcome.ADVANCED;
+    }
+
+    public UUID taskId() {
+        return taskId;
+    }
+
+    public UUID listingId() {
+        return listingId;
+    }
+
+    public long listingVersion() {
+        return listingVersion;
+    }
+
+    public String subjectKey() {
+        return subjectKey;
+    }
+
+    public String listTypeCode() {
+        return listTypeCode;
+    }
+
+    public String agencyCode() {
+        return agencyCode;
+    }
+
+    public String measureCode() {
+        return measureCode;
+    }
+
+    public String measure() {
+        return measure;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public Instant initiatedAt() {
+        return initiatedAt;
+    }
+
+    public Instant respondedAt() {
+        return respondedAt;
+    }
+
+    public Instant implementedAt() {
+        return implementedAt;
+    }
+
+    public Instant fedBackAt() {
+        return fedBackAt;
+    }
+
+    public Instant liftedAt() {
+        return liftedAt;
+    }
+
+    public String measureApplied() {
+        return measureApplied;
+    }
+
+    public String businessItem() {
+        return businessItem;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    @Override
+    public String toString() {
+        return "SanctionTask[" + taskId + " " + agencyCode + "/" + measureCode + " " + state + "]";
+    }
+}

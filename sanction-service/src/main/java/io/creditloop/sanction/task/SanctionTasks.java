@@ -1,0 +1,134 @@
+package io.creditloop.sanction.task;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tasks in table {@code sanction_task}. */
+@Repository
+public class SanctionTasks {
+
+    private static final String COLUMNS = """
+            task_id, listing_id, listing_version, subject_key, list_type_code, agency_code, measure_code, measure,
+            state, initiated_at, responded_at, implemented_at, fed_back_at, lifted_at,
+            measure_applied, business_item, amount, explanation""";
+    private static final RowMapper<SanctionTask> ROW = SanctionTasks::map;
+
+    private final JdbcClient jdbc;
+
+    public SanctionTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new task; false if the listing already has a task for this agency and measure, so a listing
+     * confirmed again cannot ask an agency twice for the same measure.
+     */
+    public boolean insert(SanctionTask task) {
+        return jdbc.sql("INSERT INTO sanction_task (" + COLUMNS + """
+                        ) VALUES (:taskId, :listingId, :listingVersion, :subjectKey, :listTypeCode, :agencyCode,
+                        :measureCode, :measure, :state, :initiatedAt, :respondedAt, :implementedAt, :fedBackAt,
+                        :liftedAt, :measureApplied, :businessItem, :amount, :explanation)
+                        ON CONFLICT (listing_id, agency_code, measure_code) DO NOTHING""")
+                .paramSource(params(task))
+                .update() == 1;
+    }
+
+    public void update(SanctionTask task) {
+        int updated = jdbc.sql("""
+                        UPDATE sanction_task SET state = :state, responded_at = :respondedAt,
+                        implemented_at = :implementedAt, fed_back_at = :fedBackAt, lifted_at = :liftedAt,
+                        measure_applied = :measureApplied, business_item = :businessItem, amount = :amount,
+                        explanation = :explanation
+                        WHERE task_id = :taskId""")
+                .paramSource(params(task))
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("task " + task.taskId() + " vanished while it was updated");
+        }
+    }
+
+    public Optional<SanctionTask> find(UUID taskId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sanction_task WHERE task_id = :taskId")
+                .param("taskId", taskId)
+                .query(ROW)
+                .optional();
+    }
+
+    /** The task, locked until the transaction ends so concurrent answers apply one after the other. */
+    public Optional<SanctionTask> findForUpdate(UUID taskId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sanction_task WHERE task_id = :taskId FOR UPDATE")
+                .param("taskId", taskId)
+                .query(ROW)
+                .optional();
+    }
+
+    public List<SanctionTask> forListing(UUID listingId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sanction_task WHERE listing_id = :listingId "
+                        + "ORDER BY agency_code, measure_code")
+                .param("listingId", listingId)
+                .query(ROW)
+                .list();
+    }
+
+    /** The listing's tasks, locked until the transaction ends. */
+    public List<SanctionTask> forListingForUpdate(UUID listingId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sanction_task WHERE listing_id = :listingId "
+                        + "ORDER BY agency_code, measure_code FOR UPDATE")
+                .param("listingId", listingId)
+                .query(ROW)
+                .list();
+    }
+
+    private static MapSqlParameterSource params(SanctionTask task) {
+        return new MapSqlParameterSource()
+                .addValue("taskId", task.taskId())
+                .addValue("listingId", task.listingId())
+                .addValue("listingVersion", task.listingVersion())
+                .addValue("subjectKey", task.subjectKey())
+                .addValue("listTypeCode", task.listTypeCode())
+                .addValue("agencyCode", task.agencyCode())
+                .addValue("measureCode", task.measureCode())
+                .addValue("measure", task.measure())
+                .addValue("state", task.state().name())
+                .addValue("initiatedAt", timestamp(task.initiatedAt()))
+                .addValue("respondedAt", timestamp(task.respondedAt()))
+                .addValue("implementedAt", timestamp(task.implementedAt()))
+                .addValue("fedBackAt", timestamp(task.fedBackAt()))
+                .addValue("liftedAt", timestamp(task.liftedAt()))
+                .addValue("measureApplied", task.measureApplied())
+                .addValue("businessItem", task.businessItem())
+                .addValue("amount", task.amount())
+                .addValue("explanation", task.explanation());
+    }
+
+    private static SanctionTask map(ResultSet rs, int row) throws SQLException {
+        return new SanctionTask(rs.getObject("task_id", UUID.class), rs.getObject("listing_id", UUID.class),
+                rs.getLong("listing_version"), rs.getString("subject_key"), rs.getString("list_type_code"),
+                rs.getString("agency_code"), rs.getString("measure_code"), rs.getString("measure"),
+                TaskState.valueOf(rs.getString("state")), instant(rs, "initiated_at"), instant(rs, "responded_at"),
+                instant(rs, "implemented_at"), instant(rs, "fed_back_at"), instant(rs, "lifted_at"),
+                rs.getString("measure_applied"), rs.getString("business_item"), rs.getBigDecimal("amount"),
+                rs.getString("explanation"));
+    }
+
+    // the PostgreSQL driver binds OffsetDateTime to timestamptz but has no mapping for Instant
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,140 @@
+package io.creditloop.sanction;
+
+import io.creditloop.contracts.Envelope;
+import io.creditloop.messaging.EventCodec;
+import io.creditloop.sanction.task.web.LoopView;
+import io.creditloop.sanction.task.web.TaskView;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The running service with real PostgreSQL and Kafka (from test-support): tests publish contract events the way
+ * identification-service and the agencies do, and observe the service through its topics, its REST API and its
+ * inbox.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceITSupport {
+
+    /** Room for the outbox relay, consumer start-up and, for failures, the retry backoff on a shared machine. */
+    protected static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(45);
+
+    @Autowired
+    protected KafkaTemplate<String, String> kafka;
+    @Autowired
+    protected EventCodec codec;
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected MeterRegistry meters;
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String bootstrapServers;
+
+    private final List<TopicProbe> probes = new ArrayList<>();
+
+    @AfterEach
+    void closeProbes() {
+        probes.forEach(TopicProbe::close);
+        probes.clear();
+    }
+
+    protected static ConditionFactory eventually() {
+        return await().atMost(KAFKA_TIMEOUT).pollInterval(Duration.ofMillis(200)).pollInSameThread();
+    }
+
+    protected void send(String topic, String key, Envelope<?> event) {
+        sendRaw(topic, key, codec.encode(event));
+    }
+
+    protected void sendRaw(String topic, String key, String value) {
+        try {
+            kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the test input to " + topic, e);
+        }
+    }
+
+    protected TopicProbe probe(String... topics) {
+        TopicProbe probe = new TopicProbe(bootstrapServers, List.of(topics));
+        probes.add(probe);
+        return probe;
+    }
+
+    /** Waits until {@code count} records matching {@code filter} have arrived, and returns them. */
+    protected static List<ConsumerRecord<String, String>> awaitRecords(TopicProbe probe, int count,
+                                                                       Predicate<ConsumerRecord<String, String>> filter) {
+        List<List<ConsumerRecord<String, String>>> found = new ArrayList<>(1);
+        eventually().until(() -> {
+            List<ConsumerRecord<String, String>> matching = probe.records(filter);
+            found.clear();
+            found.add(matching);
+            return matching.size() >= count;
+        });
+        return found.get(0);
+    }
+
+    protected ResponseEntity<LoopView> loop(UUID listingId) {
+        return http.getForEntity("/api/sanction/listings/{id}/loop", LoopView.class, listingId);
+    }
+
+    protected LoopView awaitLoop(UUID listingId, Predicate<LoopView> condition) {
+        List<LoopView> last = new ArrayList<>(1);
+        eventually().until(() -> {
+            ResponseEntity<LoopView> response = loop(listingId);
+            if (response.getStatusCode() != HttpStatus.OK || response.getBody() == null) {
+                return false;
+            }
+            last.clear();
+            last.add(response.getBody());
+            return condition.test(response.getBody());
+        });
+        return last.get(0);
+    }
+
+    protected TaskView task(UUID taskId) {
+        ResponseEntity<TaskView> response = http.getForEntity("/api/sanction/tasks/{id}", TaskView.class, taskId);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    /** Waits until the consumer has committed its handling of the event (the inbox row commits with it). */
+    protected void awaitHandled(String consumer, Envelope<?> event) {
+        eventually().until(() -> jdbc.sql("""
+                        SELECT count(*) FROM processed_message WHERE consumer = :consumer AND message_id = :id""")
+                .param("consumer", consumer)
+                .param("id", event.id())
+                .query(Long.class)
+                .single() == 1);
+    }
+
+    protected double inboxDuplicates() {
+        return meters.counter("creditloop.inbox.duplicates").count();
+    }
+
+    protected static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

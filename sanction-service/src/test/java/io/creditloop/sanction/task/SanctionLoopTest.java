@@ -1,0 +1,67 @@
+package io.creditloop.sanction.task;
+
+import io.creditloop.sanction.measure.Measure;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SanctionLoopTest {
+
+    private static final Instant AT = Instant.parse("2024-04-22T01:30:00Z");
+    private static final UUID LISTING = UUID.randomUUID();
+
+    private static SanctionTask task(String agency) {
+        return SanctionTask.initiate(UUID.randomUUID(), LISTING, 2, "USCC:91420200MA4KLB7Q32",
+                new Measure("TAX_MAJOR_VIOLATION", agency, "M", "措施", "003 §11"), AT);
+    }
+
+    @Test
+    @DisplayName("R8: the loop stands where its slowest agency stands")
+    void leastAdvancedState() {
+        SanctionTask fedBack = task("finance");
+        fedBack.answer(new Answer.FedBack("已限制", null, null, null, AT.plusSeconds(3)));
+        SanctionTask responded = task("market-regulation");
+        responded.answer(new Answer.Responded(AT.plusSeconds(1)));
+        SanctionTask implemented = task("public-resource-trading");
+        implemented.answer(new Answer.Implemented(null, AT.plusSeconds(2)));
+
+        SanctionLoop loop = SanctionLoop.of(LISTING, List.of(fedBack, responded, implemented)).orElseThrow();
+
+        assertThat(loop.state()).isEqualTo(TaskState.RESPONDED);
+        assertThat(loop.tasks()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("R8/R13: lifted tasks do not hold the loop back")
+    void liftedTasksAreIgnored() {
+        SanctionTask lifted = task("finance");
+        lifted.lift(AT.plusSeconds(1));
+        SanctionTask implemented = task("market-regulation");
+        implemented.answer(new Answer.Implemented(null, AT.plusSeconds(2)));
+
+        assertThat(SanctionLoop.of(LISTING, List.of(lifted, implemented)).orElseThrow().state())
+                .isEqualTo(TaskState.IMPLEMENTED);
+    }
+
+    @Test
+    @DisplayName("R13: a loop whose tasks are all lifted is lifted")
+    void allLifted() {
+        SanctionTask a = task("finance");
+        SanctionTask b = task("market-regulation");
+        a.lift(AT);
+        b.lift(AT);
+
+        assertThat(SanctionLoop.of(LISTING, List.of(a, b)).orElseThrow().state()).isEqualTo(TaskState.LIFTED);
+    }
+
+    @Test
+    @DisplayName("R8: a listing without tasks has no loop")
+    void noTasks() {
+        assertThat(SanctionLoop.of(LISTING, List.of())).isEmpty();
+    }
+}

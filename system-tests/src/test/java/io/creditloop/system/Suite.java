@@ -1,0 +1,231 @@
+package io.creditloop.system;
+
+import io.creditloop.testsupport.TestServers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite as a user runs it: every app's runnable jar in a process of its own, on the real Kafka and
+ * PostgreSQL that {@link TestServers} chose. Started once per test JVM; apps can be killed (SIGKILL) and restarted.
+ */
+final class Suite {
+
+    private static final Logger log = LoggerFactory.getLogger(Suite.class);
+    static final List<String> APPS = List.of("identification-service", "sharing-service", "sanction-service",
+            "repair-service", "publication-service", "simulator", "gateway");
+    private static Suite instance;
+    private static RuntimeException failedStart;
+
+    private final Path root = Path.of(System.getProperty("creditloop.root", "..")).toAbsolutePath().normalize();
+    private final String version = System.getProperty("creditloop.version", "0.1.0-SNAPSHOT");
+    private final Path logs = root.resolve("system-tests/target/system-logs");
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final TestServers servers = TestServers.get();
+    private Duration coldStart;
+
+    static synchronized Suite get() {
+        if (failedStart != null) {
+            throw new IllegalStateException("the suite failed to start earlier in this JVM", failedStart);
+        }
+        if (instance == null) {
+            Suite suite = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "stop-suite"));
+            try {
+                suite.startAll();
+            } catch (RuntimeException e) {
+                suite.stopAll();
+                failedStart = e;
+                throw e;
+            }
+            instance = suite;
+        }
+        return instance;
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        killLeftovers();
+        for (String app : APPS) {
+            ports.put(app, freePort());
+        }
+        Instant begin = Instant.now();
+        APPS.forEach(this::start);
+        APPS.forEach(app -> awaitReady(app, Duration.ofSeconds(240)));
+        coldStart = Duration.between(begin, Instant.now());
+        log.info("suite up in {} s ({})", coldStart.toSeconds(), servers.describe());
+    }
+
+    void start(String app) {
+        Path jar = root.resolve(app).resolve("target").resolve(app + "-" + version + "-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build with ./mvnw verify from the root");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xss512k", "-Xmx256m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(app + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        TestServers.Database db = servers.database();
+        env.put("PORT", String.valueOf(ports.get(app)));
+        env.put("DATABASE_URL", db.jdbcUrl());
+        env.put("DATABASE_USER", db.username());
+        env.put("DATABASE_PASSWORD", db.password() == null ? "" : db.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
+        env.put("DB_POOL_SIZE", "3");
+        env.put("IDENTIFICATION_URL", url("identification-service"));
+        env.put("SHARING_URL", url("sharing-service"));
+        env.put("SANCTION_URL", url("sanction-service"));
+        env.put("REPAIR_URL", url("repair-service"));
+        env.put("PUBLICATION_URL", url("publication-service"));
+        env.put("CITY_PLATFORM_URL", url("simulator") + "/platforms/city/records");
+        // the tests answer as the enforcing agencies themselves
+        env.put("DEMO_AGENCY_ENABLED", "false");
+        try {
+            Process process = builder.start();
+            processes.put(app, process);
+            Files.writeString(pids(), process.pid() + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + app, e);
+        }
+    }
+
+    private Path pids() {
+        return logs.resolve("pids");
+    }
+
+    /** Apps of an earlier test JVM that was killed before its shutdown hook could stop them. */
+    private void killLeftovers() {
+        try {
+            if (Files.exists(pids())) {
+                for (String line : Files.readAllLines(pids())) {
+                    ProcessHandle.of(Long.parseLong(line.strip()))
+                            .filter(p -> p.info().commandLine().orElse("").contains("-exec.jar"))
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                }
+                Files.delete(pids());
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.warn("could not sweep leftover apps: {}", e.toString());
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close, exactly like a crash. */
+    void kill(String app) {
+        Process process = processes.remove(app);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void restart(String app) {
+        start(app);
+        awaitReady(app, Duration.ofSeconds(180));
+    }
+
+    void awaitReady(String app, Duration timeout) {
+        org.awaitility.Awaitility.await(app + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> ready(app));
+    }
+
+    private boolean ready(String app) throws InterruptedException {
+        Process process = processes.get(app);
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(app + " died during start-up; see " + logs.resolve(app + ".log"));
+        }
+        try {
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                            URI.create(url(app) + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return ready.statusCode() == 200 && ready.body().contains("UP");
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
+    }
+
+    void stopAll() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+    String url(String app) {
+        return "http://127.0.0.1:" + ports.get(app);
+    }
+
+    String gateway() {
+        return url("gateway");
+    }
+
+    String kafka() {
+        return servers.kafkaBootstrapServers();
+    }
+
+    Duration coldStart() {
+        return coldStart;
+    }
+
+    long residentKilobytes() {
+        long total = 0;
+        for (Process process : processes.values()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        total += Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not Linux, or the process just ended
+            }
+        }
+        return total;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

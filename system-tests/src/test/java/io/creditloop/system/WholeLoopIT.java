@@ -1,0 +1,137 @@
+package io.creditloop.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.creditloop.contracts.EventTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * R8, the whole joint-punishment loop through real servers: a department posts a black listing to the gateway,
+ * identification confirms it, sanction initiates one task per enforcing agency of the list type, the agencies
+ * answer on Kafka, sharing forwards it to the (simulated) city platform, publication shows it on the board; then
+ * the exit propagates everywhere.
+ */
+class WholeLoopIT {
+
+    private static final Logger log = LoggerFactory.getLogger(WholeLoopIT.class);
+    private static final Duration ASYNC = Duration.ofSeconds(60);
+    /** R9: the enforcing agencies seeded for TAX_MAJOR_VIOLATION in sanction-service. */
+    private static final List<String> TAX_BLACK_AGENCIES = List.of("finance", "market-regulation",
+            "public-resource-trading");
+
+    static Suite suite;
+    static Api gateway;
+    static Agencies agencies;
+
+    @BeforeAll
+    static void suite() {
+        suite = Suite.get();
+        gateway = new Api(suite.gateway());
+        agencies = new Agencies(suite.kafka());
+        log.info("cold start of the suite: {} s, resident memory of the apps: {} MB", suite.coldStart().toSeconds(),
+                suite.residentKilobytes() / 1024);
+    }
+
+    @AfterAll
+    static void close() {
+        agencies.close();
+    }
+
+    @Test
+    @DisplayName("R8: listing -> tasks per agency -> respond/implement/feedback -> forward -> board -> exit lifts everything")
+    void wholeLoop() {
+        String name = "黄石" + UUID.randomUUID().toString().substring(0, 8) + "贸易有限公司";
+        Api.Reply created = gateway.post("/api/listings", Listings.taxBlack(name, "91420200MA4KLB7Q32"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String listingId = created.json().get("id").asText();
+        assertThat(created.json().get("status").asText()).isEqualTo("CONFIRMED");
+
+        // initiate: exactly one task per configured agency, each on that agency's own topic
+        List<Agencies.Task> tasks = agencies.await(listingId, EventTypes.TASK_INITIATED, 3, ASYNC);
+        assertThat(tasks).extracting(Agencies.Task::agency).containsExactlyInAnyOrderElementsOf(TAX_BLACK_AGENCIES);
+        awaitLoopState(listingId, "INITIATED");
+
+        tasks.forEach(agencies::respond);
+        awaitLoopState(listingId, "RESPONDED");
+        tasks.forEach(agencies::implement);
+        awaitLoopState(listingId, "IMPLEMENTED");
+        tasks.forEach(agencies::feedback);
+        JsonNode loop = awaitLoopState(listingId, "FED_BACK");
+        assertThat(loop.get("tasks")).hasSize(3);
+
+        // share: forwarded to the city platform, acknowledged
+        await("forward delivered").atMost(ASYNC).untilAsserted(() -> {
+            JsonNode forwards = gateway.get("/api/sharing/forwards?listingId=" + listingId).json();
+            assertThat(forwards.findValuesAsText("state")).contains("DELIVERED");
+            assertThat(forwards.findValuesAsText("platform")).contains("city");
+        });
+        assertThat(new Api(suite.url("simulator")).get("/platforms/city/records").body()).contains(listingId);
+
+        // publish: on the public board
+        await("on the board").atMost(ASYNC).untilAsserted(() ->
+                assertThat(gateway.get("/api/board?q=" + Api.query(name)).body()).contains(listingId)
+                        .contains("91420200MA4KLB7Q32"));
+
+        // exit: measures lifted at every agency, board entry replaced by an announcement, exit forwarded
+        Api.Reply exited = gateway.delete("/api/listings/" + listingId + "?reason=REPAIRED");
+        assertThat(exited.status()).as(exited.body()).isEqualTo(200);
+        List<Agencies.Task> lifted = agencies.await(listingId, EventTypes.TASK_LIFTED, 3, ASYNC);
+        assertThat(lifted).extracting(Agencies.Task::taskId)
+                .containsExactlyInAnyOrderElementsOf(tasks.stream().map(Agencies.Task::taskId).toList());
+        awaitLoopState(listingId, "LIFTED");
+        await("off the board, announced").atMost(ASYNC).untilAsserted(() -> {
+            assertThat(gateway.get("/api/board?q=" + Api.query(name)).body()).doesNotContain(listingId);
+            assertThat(gateway.get("/api/board/announcements").body()).contains(listingId);
+        });
+        await("exit forwarded").atMost(ASYNC).untilAsserted(() -> {
+            JsonNode forwards = gateway.get("/api/sharing/forwards?listingId=" + listingId).json();
+            assertThat(forwards.toString()).contains("EXIT");
+            assertThat(forwards.findValuesAsText("state")).containsOnly("DELIVERED");
+        });
+    }
+
+    @Test
+    @DisplayName("R3: bad input through the gateway gets a field-level 4xx and writes nothing")
+    void badInputIsRefused() {
+        String name = "坏数据" + UUID.randomUUID().toString().substring(0, 8) + "有限公司";
+        Api.Reply badUscc = gateway.post("/api/listings", Listings.taxBlack(name, "91420200MA4KLB7Q33"));
+        assertThat(badUscc.status()).isEqualTo(400);
+        assertThat(badUscc.json().get("errors").findValuesAsText("field")).containsExactly("uscc");
+
+        Map<String, Object> missing = new java.util.HashMap<>(Listings.taxBlack(name, "91420200MA4KLB7Q32"));
+        missing.remove("basis");
+        missing.put("listType", "NOT_IN_CATALOG");
+        Api.Reply incomplete = gateway.post("/api/listings", missing);
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("basis", "listType");
+
+        Api.Reply malformed = gateway.postRaw("/api/listings", "{\"name\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+
+        assertThat(gateway.get("/api/board?q=" + Api.query(name)).body()).doesNotContain(name);
+    }
+
+    static JsonNode awaitLoopState(String listingId, String state) {
+        JsonNode[] last = new JsonNode[1];
+        await("loop " + state).atMost(ASYNC).untilAsserted(() -> {
+            Api.Reply loop = gateway.get("/api/sanction/listings/" + listingId + "/loop");
+            assertThat(loop.status()).as(loop.body()).isEqualTo(200);
+            last[0] = loop.json();
+            assertThat(last[0].get("state").asText()).isEqualTo(state);
+        });
+        return last[0];
+    }
+}
