@@ -5,6 +5,7 @@ import io.creditloop.identification.catalog.ListTypeEntry;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,12 +31,15 @@ public final class Listing {
     private LocalDate exitDate;
     private String exitNote;
     private Instant exitedAt;
+    private final String note;
+    private final List<String> warnings;
 
     @SuppressWarnings("java:S107") // a listing is this wide (R3); a builder would only hide it
     public Listing(UUID id, String submissionId, ListTypeEntry listType, ListedSubject subject, String reason,
                    String basis, String department, LocalDate recognitionDate, LocalDate validFrom,
                    LocalDate validUntil, long version, ListingStatus status, Instant confirmedAt,
-                   ExitReason exitReason, LocalDate exitDate, String exitNote, Instant exitedAt) {
+                   ExitReason exitReason, LocalDate exitDate, String exitNote, Instant exitedAt, String note,
+                   List<String> warnings) {
         this.id = id;
         this.submissionId = submissionId;
         this.listType = listType;
@@ -53,14 +57,17 @@ public final class Listing {
         this.exitDate = exitDate;
         this.exitNote = exitNote;
         this.exitedAt = exitedAt;
+        this.note = note;
+        this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /** A newly recorded listing, version 1. */
     static Listing recorded(String submissionId, ListTypeEntry listType, ListedSubject subject, String reason,
-                            String basis, String department, LocalDate recognitionDate, LocalDate validUntil) {
+                            String basis, String department, LocalDate recognitionDate, LocalDate validUntil,
+                            String note, List<String> warnings) {
         return new Listing(UUID.randomUUID(), submissionId, listType, subject, reason, basis, department,
                 recognitionDate, recognitionDate, validUntil, 1, ListingStatus.RECORDED, null, null, null, null,
-                null);
+                null, note, warnings);
     }
 
     /** R4/R5 end state. The publicity and objection steps before it arrive with the identification workflow. */
@@ -155,5 +162,14 @@ public final class Listing {
 
     public Instant exitedAt() {
         return exitedAt;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    /** Accepted with reservations, e.g. a verified early pilot USCC; shown to the department, never silent. */
+    public List<String> warnings() {
+        return warnings;
     }
 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,10 +39,12 @@ public class Listings {
         jdbc.sql("""
                         INSERT INTO listing (id, version, status, submission_id, list_type_code, list_type_version,
                             subject_type, subject_key, subject_name, uscc, id_type, id_number, legal_representative,
-                            reason, basis, department, recognition_date, valid_from, valid_until)
+                            reason, basis, department, recognition_date, valid_from, valid_until, organisation_code,
+                            lei, note, warnings, legal_representative_id_number)
                         VALUES (:id, :version, :status, :submissionId, :ltCode, :ltVersion, :subjectType, :subjectKey,
                             :name, :uscc, :idType, :idNumber, :legalRep, :reason, :basis, :department,
-                            :recognitionDate, :validFrom, :validUntil)""")
+                            :recognitionDate, :validFrom, :validUntil, :organisationCode, :lei, :note, :warnings,
+                            :legalRepId)""")
                 .param("id", l.id())
                 .param("version", l.version())
                 .param("status", l.status().name())
@@ -61,6 +64,11 @@ public class Listings {
                 .param("recognitionDate", l.recognitionDate())
                 .param("validFrom", l.validFrom())
                 .param("validUntil", l.validUntil())
+                .param("organisationCode", s.organisationCode())
+                .param("lei", s.lei())
+                .param("legalRepId", s.legalRepresentativeIdNumber())
+                .param("note", l.note())
+                .param("warnings", l.warnings().isEmpty() ? null : String.join("\n", l.warnings()))
                 .update();
     }
 
@@ -118,7 +126,9 @@ public class Listings {
                     rs.getString("lt_repair_mode"), rs.getBoolean("lt_gray_published")),
             new ListedSubject(SubjectType.valueOf(rs.getString("subject_type")), rs.getString("subject_name"),
                     rs.getString("uscc"), rs.getString("id_type"), rs.getString("id_number"),
-                    rs.getString("legal_representative"), rs.getString("subject_key")),
+                    rs.getString("legal_representative"), rs.getString("subject_key"),
+                    rs.getString("organisation_code"), rs.getString("lei"),
+                    rs.getString("legal_representative_id_number")),
             rs.getString("reason"),
             rs.getString("basis"),
             rs.getString("department"),
@@ -131,7 +141,9 @@ public class Listings {
             rs.getString("exit_reason") == null ? null : ExitReason.valueOf(rs.getString("exit_reason")),
             date(rs, "exit_date"),
             rs.getString("exit_note"),
-            instant(rs, "exited_at"));
+            instant(rs, "exited_at"),
+            rs.getString("note"),
+            rs.getString("warnings") == null ? List.of() : List.of(rs.getString("warnings").split("\n")));
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);

@@ -3,6 +3,8 @@ package io.creditloop.identification.listing;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.identification.catalog.ListTypeEntry;
 import io.creditloop.identification.subject.IdNumber;
+import io.creditloop.identification.subject.Lei;
+import io.creditloop.identification.subject.OrganisationCode;
 import io.creditloop.identification.subject.SubjectKey;
 import io.creditloop.identification.subject.Uscc;
 
@@ -15,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * R3: what a listing record must contain, by subject type, and that its identifiers are genuine (USCC per
- * GB 32100-2015, ID number per GB 11643-1999); R2: the list type exists in the catalog and is owned by the
+ * GB 32100-2015, organisation code per GB 11714-1997, ID number per GB 11643-1999, LEI per ISO 17442); R2: the list type exists in the catalog and is owned by the
  * submitting department. Every problem is reported with its field, all at once, so a clerk fixes a row in one go.
  */
 public final class RecordContentRules {
@@ -56,18 +58,34 @@ public final class RecordContentRules {
         String idType = null;
         String idNumber = null;
         String key = null;
+        List<String> warnings = new ArrayList<>();
+        String organisationCode = null;
+        String lei = null;
         if (subjectType == SubjectType.ORGANISATION) {
-            String raw = required(problems, "uscc", s.uscc(), 32);
+            // bodies registered before the USCC reform may carry only an organisation code (Daye annex 4)
+            String raw = blank(s.organisationCode()) ? required(problems, "uscc", s.uscc(), 32)
+                    : optional(problems, "uscc", s.uscc(), 32);
             if (raw != null) {
                 String problem = Uscc.problem(raw);
                 if (problem == null) {
-                    Uscc code = Uscc.of(raw);
-                    uscc = code.value();
-                    key = SubjectKey.ofOrganisation(code);
+                    uscc = Uscc.of(raw).value();
+                } else if (Boolean.TRUE.equals(s.usccVerified()) && Uscc.onlyCheckCharacterWrong(raw)) {
+                    uscc = Uscc.normalise(raw);
+                    warnings.add("PILOT_USCC: 统一社会信用代码校验位不符，经认定部门核实后接受 (USCC check character fails; "
+                            + "accepted as an early pilot code the department verified)");
                 } else {
-                    problems.add(new FieldProblem("uscc", problem));
+                    problems.add(new FieldProblem("uscc", Boolean.TRUE.equals(s.usccVerified()) ? problem
+                            : problem + "; 试点期间赋码请核实后标记 usccVerified (mark a verified early pilot code usccVerified)"));
+                }
+                if (uscc != null) {
+                    key = SubjectKey.ofOrganisation(uscc);
                 }
             }
+            organisationCode = organisationCode(problems, s.organisationCode(), uscc);
+            if (key == null && uscc == null && organisationCode != null) {
+                key = SubjectKey.ofOrganisationCode(organisationCode);
+            }
+            lei = lei(problems, s.lei());
         } else if (subjectType == SubjectType.PERSON) {
             idType = blank(s.idType()) ? RESIDENT_ID : s.idType().strip().toUpperCase(Locale.ROOT);
             String raw = required(problems, "idNumber", s.idNumber(), 32);
@@ -88,8 +106,19 @@ public final class RecordContentRules {
             }
         }
         String legalRepresentative = optional(problems, "legalRepresentative", s.legalRepresentative(), MAX_NAME);
+        String legalRepresentativeId = null;
+        if (!blank(s.legalRepresentativeIdNumber())) {
+            String problem = IdNumber.problem(s.legalRepresentativeIdNumber(), today);
+            if (problem == null) {
+                legalRepresentativeId = new IdNumber(s.legalRepresentativeIdNumber()).value();
+            } else {
+                problems.add(new FieldProblem("legalRepresentativeIdNumber", problem));
+            }
+        }
         String reason = required(problems, "reason", s.reason(), MAX_TEXT);
-        String basis = required(problems, "basis", s.basis(), MAX_TEXT);
+        // the policy basis defaults to the catalog's (Daye annex 4 has no basis column)
+        String basis = blank(s.basis()) && listType != null ? listType.basis()
+                : required(problems, "basis", s.basis(), MAX_TEXT);
 
         LocalDate recognitionDate = null;
         String rawDate = required(problems, "recognitionDate", s.recognitionDate(), 32);
@@ -126,13 +155,46 @@ public final class RecordContentRules {
             }
         }
         String submissionId = optional(problems, "submissionId", s.submissionId(), 128);
+        String note = optional(problems, "note", s.note(), MAX_TEXT);
 
         if (!problems.isEmpty()) {
             throw new InvalidListingException(problems);
         }
-        ListedSubject subject = new ListedSubject(subjectType, name, uscc, idType, idNumber, legalRepresentative, key);
+        ListedSubject subject = new ListedSubject(subjectType, name, uscc, idType, idNumber, legalRepresentative, key,
+                organisationCode, lei, legalRepresentativeId);
         return Listing.recorded(submissionId, listType, subject, reason, basis, department, recognitionDate,
-                validUntil);
+                validUntil, note, warnings);
+    }
+
+    /** GB 11714 check, and agreement with positions 9-17 of the USCC when both are given. */
+    private static String organisationCode(List<FieldProblem> problems, String raw, String uscc) {
+        if (blank(raw)) {
+            return null;
+        }
+        String problem = OrganisationCode.problem(raw);
+        if (problem != null) {
+            problems.add(new FieldProblem("organisationCode", problem));
+            return null;
+        }
+        String code = OrganisationCode.normalise(raw);
+        if (uscc != null && !uscc.substring(8, 17).equals(code)) {
+            problems.add(new FieldProblem("organisationCode", "组织机构代码与统一社会信用代码第9-17位不一致 (organisation "
+                    + "code differs from characters 9-17 of the USCC)"));
+            return null;
+        }
+        return code;
+    }
+
+    private static String lei(List<FieldProblem> problems, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        String problem = Lei.problem(raw);
+        if (problem != null) {
+            problems.add(new FieldProblem("lei", problem));
+            return null;
+        }
+        return Lei.normalise(raw);
     }
 
     private static SubjectType subjectType(List<FieldProblem> problems, String raw) {

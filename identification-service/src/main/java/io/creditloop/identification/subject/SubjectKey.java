@@ -17,7 +17,17 @@ public final class SubjectKey {
     }
 
     public static String ofOrganisation(Uscc uscc) {
-        return "USCC:" + uscc.value();
+        return ofOrganisation(uscc.value());
+    }
+
+    /** For a verified pilot code that fails its check character and so is no {@link Uscc}. */
+    public static String ofOrganisation(String normalisedUscc) {
+        return "USCC:" + normalisedUscc;
+    }
+
+    /** An organisation known only by its organisation code (registered before the USCC reform). */
+    public static String ofOrganisationCode(String organisationCode) {
+        return "ORG:" + organisationCode;
     }
 
     public static String ofPerson(String idType, String idNumber) {

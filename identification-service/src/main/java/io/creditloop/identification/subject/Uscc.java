@@ -54,6 +54,24 @@ public record Uscc(String value) {
         return null;
     }
 
+    /**
+     * An early pilot code (试点期间赋码): well formed, only its check character disagrees. Such codes exist in real
+     * registers; they may be accepted when the department vouches for them, with a warning.
+     */
+    public static boolean onlyCheckCharacterWrong(String raw) {
+        String code = normalise(raw);
+        if (code.length() != 18) {
+            return false;
+        }
+        String problem = problem(code);
+        return problem != null && problem.contains("check character is wrong");
+    }
+
+    /** Positions 9-17: the organisation code (GB 11714) of the same body. */
+    public String organisationCode() {
+        return value.substring(8, 17);
+    }
+
     /** The check character for the first 17 characters. */
     public static char checkCharacter(String first17) {
         int sum = 0;
@@ -64,7 +82,7 @@ public record Uscc(String value) {
         return ALPHABET.charAt(check == 31 ? 0 : check);
     }
 
-    private static String normalise(String raw) {
+    public static String normalise(String raw) {
         return raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
     }
 

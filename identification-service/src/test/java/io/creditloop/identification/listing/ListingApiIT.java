@@ -121,6 +121,35 @@ class ListingApiIT {
     }
 
     @Test
+    @DisplayName("R3: a batch accepts good listings, refuses bad ones field by field, and a retry creates nothing twice")
+    void batch() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> good = body("批量甲" + tag, USCC, "batch-" + tag + "-1");
+        Map<String, Object> bad = body("批量乙" + tag, "91420200MA4KLB7Q33", "batch-" + tag + "-2");
+        Map<String, Object> pilot = new java.util.HashMap<>(body("批量丙" + tag, "91420200MA4KLB7Q33", "batch-" + tag + "-3"));
+        pilot.put("usccVerified", true);
+        Map<String, Object> batch = Map.of("listings", java.util.List.of(good, bad, pilot));
+
+        JsonNode first = http.postForObject("/api/listings/batch", batch, JsonNode.class);
+        JsonNode retry = http.postForObject("/api/listings/batch", batch, JsonNode.class);
+
+        assertThat(first.get("created").asInt()).isEqualTo(2);
+        assertThat(first.get("rejected").asInt()).isEqualTo(1);
+        assertThat(first.at("/results/1/outcome").asText()).isEqualTo("REJECTED");
+        assertThat(first.at("/results/1/errors/0/field").asText()).isEqualTo("uscc");
+        assertThat(retry.get("created").asInt()).isZero();
+        assertThat(retry.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(retry.at("/results/0/id")).isEqualTo(first.at("/results/0/id"));
+        JsonNode pilotListing = http.getForObject("/api/listings/" + first.at("/results/2/id").asText(), JsonNode.class);
+        assertThat(pilotListing.get("warnings").get(0).asText()).startsWith("PILOT_USCC");
+        assertThat(countByName("批量甲" + tag) + countByName("批量乙" + tag) + countByName("批量丙" + tag)).isEqualTo(2);
+
+        ResponseEntity<JsonNode> empty = http.postForEntity("/api/listings/batch", Map.of("listings", java.util.List.of()),
+                JsonNode.class);
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     @DisplayName("malformed JSON gets a 400 problem, not a stack trace")
     void malformedJson() {
         HttpHeaders headers = new HttpHeaders();

@@ -24,7 +24,7 @@ class RecordContentRulesTest {
             code -> Optional.ofNullable(Map.of(TAX_BLACK.code(), TAX_BLACK).get(code));
 
     static ListingSubmission organisation(String uscc) {
-        return new ListingSubmission(null, "tax", "TAX_MAJOR_VIOLATION", "ORGANISATION", "黄石某某贸易有限公司", uscc,
+        return ListingSubmission.of(null, "tax", "TAX_MAJOR_VIOLATION", "ORGANISATION", "黄石某某贸易有限公司", uscc,
                 null, null, "张三", "虚开增值税专用发票", "《中华人民共和国税收征收管理法》", "2017-4-20", "2年");
     }
 
@@ -44,7 +44,7 @@ class RecordContentRulesTest {
     @Test
     @DisplayName("R3: a person is keyed by a hash of the ID number, never the number itself")
     void personKeyHidesIdNumber() {
-        ListingSubmission person = new ListingSubmission(null, "tax", "TAX_MAJOR_VIOLATION", "PERSON", "张三", null,
+        ListingSubmission person = ListingSubmission.of(null, "tax", "TAX_MAJOR_VIOLATION", "PERSON", "张三", null,
                 null, "420202198001011237", null, "偷税", "《税收征收管理法》", "2024-01-02", null);
 
         Listing listing = RecordContentRules.accept(person, CATALOG, TODAY);
@@ -56,7 +56,7 @@ class RecordContentRulesTest {
     @Test
     @DisplayName("R3: every bad field is reported at once, each with its field name")
     void reportsAllProblems() {
-        ListingSubmission bad = new ListingSubmission(null, "tax", "NO_SUCH_TYPE", "ORGANISATION", " ",
+        ListingSubmission bad = ListingSubmission.of(null, "tax", "NO_SUCH_TYPE", "ORGANISATION", " ",
                 "91420200MA4KLB7Q33", null, null, null, null, "basis", "2099-01-01", "两年");
 
         InvalidListingException e = catchThrowableOfType(InvalidListingException.class,
@@ -67,9 +67,51 @@ class RecordContentRulesTest {
     }
 
     @Test
+    @DisplayName("R3: an early pilot USCC is refused unless the department verified it, then accepted with a warning")
+    void pilotUsccNeedsVerification() {
+        ListingSubmission unverified = organisation("91420200MA4KLB7Q33");
+        assertThatThrownBy(() -> RecordContentRules.accept(unverified, CATALOG, TODAY))
+                .isInstanceOf(InvalidListingException.class).hasMessageContaining("uscc");
+
+        ListingSubmission verified = with(unverified, null, null, true);
+        Listing listing = RecordContentRules.accept(verified, CATALOG, TODAY);
+
+        assertThat(listing.subject().uscc()).isEqualTo("91420200MA4KLB7Q33");
+        assertThat(listing.warnings()).singleElement().asString().startsWith("PILOT_USCC");
+    }
+
+    @Test
+    @DisplayName("R3: organisation code and LEI are checked, and the code must match the USCC's positions 9-17")
+    void organisationCodeAndLei() {
+        Listing ok = RecordContentRules.accept(with(organisation("91420200MA4KLB7Q45"), "MA4KLB7Q-4",
+                "5493001KJTIIGC8Y1R12", null), CATALOG, TODAY);
+        assertThat(ok.subject().organisationCode()).isEqualTo("MA4KLB7Q4");
+        assertThat(ok.subject().lei()).isEqualTo("5493001KJTIIGC8Y1R12");
+
+        InvalidListingException e = catchThrowableOfType(InvalidListingException.class, () -> RecordContentRules.accept(
+                with(organisation("91420200MA4KLB7Q32"), "12345678-8", "5493001KJTIIGC8Y1R13", null), CATALOG, TODAY));
+        assertThat(e.problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("organisationCode", "lei");
+    }
+
+    @Test
+    @DisplayName("R3: a body registered before the USCC reform is listed by its organisation code alone (Daye annex 4)")
+    void organisationCodeWithoutUscc() {
+        Listing listing = RecordContentRules.accept(with(organisation(null), "12345678-8", null, null), CATALOG, TODAY);
+
+        assertThat(listing.subject().key()).isEqualTo("ORG:123456788");
+        assertThat(listing.basis()).isNotBlank();
+    }
+
+    private static ListingSubmission with(ListingSubmission s, String organisationCode, String lei, Boolean verified) {
+        return new ListingSubmission(s.submissionId(), s.department(), s.listType(), s.subjectType(), s.name(),
+                s.uscc(), s.idType(), s.idNumber(), s.legalRepresentative(), s.reason(), s.basis(),
+                s.recognitionDate(), s.validity(), organisationCode, lei, verified, s.note(), null);
+    }
+
+    @Test
     @DisplayName("R2: a department may only list under list types it owns")
     void ownership() {
-        ListingSubmission other = new ListingSubmission(null, "court", "TAX_MAJOR_VIOLATION", "ORGANISATION", "某公司",
+        ListingSubmission other = ListingSubmission.of(null, "court", "TAX_MAJOR_VIOLATION", "ORGANISATION", "某公司",
                 "91420200MA4KLB7Q32", null, null, null, "r", "b", "2024-01-02", "1年");
 
         assertThatThrownBy(() -> RecordContentRules.accept(other, CATALOG, TODAY))

@@ -29,6 +29,8 @@ import java.util.UUID;
 @RequestMapping("/api/listings")
 class ListingController {
 
+    static final int MAX_BATCH = 1000;
+
     private final ListingService service;
 
     ListingController(ListingService service) {
@@ -38,20 +40,60 @@ class ListingController {
     /** 201 for a new listing; 200 with the first result when the submission id was seen before. */
     @PostMapping
     ResponseEntity<ListingView> submit(@RequestBody ListingSubmission submission) {
-        ListingService.Submitted result;
-        try {
-            result = service.submit(submission);
-        } catch (DuplicateKeyException raced) {
-            // the same submission id committed concurrently: answer with the winner
-            result = new ListingService.Submitted(service.findBySubmission(submission.department().strip(),
-                    submission.submissionId().strip()).orElseThrow(() -> raced), false);
-        }
+        ListingService.Submitted result = submitOnce(submission);
         ListingView view = ListingView.of(result.listing());
         if (!result.created()) {
             return ResponseEntity.ok(view);
         }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(view.id()).toUri()).body(view);
+    }
+
+    /**
+     * Up to {@value #MAX_BATCH} listings; each is validated and stored in its own transaction, so one bad listing
+     * never takes good ones with it. Retrying the batch with the same submission ids creates nothing twice.
+     */
+    @PostMapping("/batch")
+    BatchResult batch(@RequestBody BatchRequest request) {
+        List<ListingSubmission> listings = request.listings() == null ? List.of() : request.listings();
+        if (listings.isEmpty() || listings.size() > MAX_BATCH) {
+            throw new InvalidListingException(List.of(new FieldProblem("listings",
+                    "一批应有1至" + MAX_BATCH + "条 (a batch holds 1 to " + MAX_BATCH + " listings)")));
+        }
+        List<BatchResult.Item> results = new java.util.ArrayList<>(listings.size());
+        int created = 0;
+        int duplicates = 0;
+        for (int i = 0; i < listings.size(); i++) {
+            ListingSubmission submission = listings.get(i);
+            if (submission == null) {
+                results.add(new BatchResult.Item(i, BatchResult.Outcome.REJECTED, null,
+                        List.of(new FieldProblem("listings[" + i + "]", "空记录 (empty listing)"))));
+                continue;
+            }
+            try {
+                ListingService.Submitted result = submitOnce(submission);
+                if (result.created()) {
+                    created++;
+                } else {
+                    duplicates++;
+                }
+                results.add(new BatchResult.Item(i, result.created() ? BatchResult.Outcome.CREATED
+                        : BatchResult.Outcome.DUPLICATE, result.listing().id(), null));
+            } catch (InvalidListingException e) {
+                results.add(new BatchResult.Item(i, BatchResult.Outcome.REJECTED, null, e.problems()));
+            }
+        }
+        return new BatchResult(created, duplicates, listings.size() - created - duplicates, results);
+    }
+
+    private ListingService.Submitted submitOnce(ListingSubmission submission) {
+        try {
+            return service.submit(submission);
+        } catch (DuplicateKeyException raced) {
+            // the same submission id committed concurrently: answer with the winner
+            return new ListingService.Submitted(service.findBySubmission(submission.department().strip(),
+                    submission.submissionId().strip()).orElseThrow(() -> raced), false);
+        }
     }
 
     @GetMapping("/{id}")

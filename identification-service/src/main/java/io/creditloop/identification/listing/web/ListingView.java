@@ -15,7 +15,8 @@ public record ListingView(UUID id, long version, String status, String listType,
                           String listKind, String department, String subjectType, String name, String uscc,
                           String idType, String idNumber, String legalRepresentative, String reason, String basis,
                           LocalDate recognitionDate, LocalDate validFrom, LocalDate validUntil, Instant confirmedAt,
-                          ExitReason exitReason, LocalDate exitDate, String exitNote, String submissionId) {
+                          ExitReason exitReason, LocalDate exitDate, String exitNote, String submissionId,
+                          String organisationCode, String lei, String note, java.util.List<String> warnings) {
 
     static ListingView of(Listing l) {
         var s = l.subject();
@@ -27,6 +28,7 @@ public record ListingView(UUID id, long version, String status, String listType,
         return new ListingView(l.id(), l.version(), l.status().name(), l.listType().code(), l.listType().version(),
                 l.listType().kind().name(), l.department(), s.type().name(), s.name(), s.uscc(), s.idType(), maskedId,
                 s.legalRepresentative(), l.reason(), l.basis(), l.recognitionDate(), l.validFrom(), l.validUntil(),
-                l.confirmedAt(), l.exitReason(), l.exitDate(), l.exitNote(), l.submissionId());
+                l.confirmedAt(), l.exitReason(), l.exitDate(), l.exitNote(), l.submissionId(), s.organisationCode(),
+                s.lei(), l.note(), l.warnings());
     }
 }

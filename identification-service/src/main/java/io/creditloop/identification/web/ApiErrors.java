@@ -1,6 +1,7 @@
-package io.creditloop.identification.listing.web;
+package io.creditloop.identification.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.creditloop.identification.catalog.InvalidListTypeException;
 import io.creditloop.identification.listing.FieldProblem;
 import io.creditloop.identification.listing.InvalidListingException;
 import io.creditloop.identification.listing.ListingNotFoundException;
@@ -34,6 +35,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(InvalidListingException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-listing", "Invalid listing",
                 e.problems().size() + " field(s) need correcting; nothing was recorded");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidListTypeException.class)
+    ProblemDetail invalidListType(InvalidListTypeException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-list-type", "Invalid list type",
+                e.problems().size() + " field(s) need correcting; the catalog is unchanged");
         problem.setProperty("errors", e.problems());
         return problem;
     }
