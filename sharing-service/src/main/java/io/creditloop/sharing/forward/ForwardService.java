@@ -12,7 +12,7 @@ import io.creditloop.contracts.sharing.v1.ForwardDelivered;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.messaging.Outbox;
-import io.creditloop.sharing.calendar.WorkingDayCalendar;
+import io.creditloop.calendar.WorkingDayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

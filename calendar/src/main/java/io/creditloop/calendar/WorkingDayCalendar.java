@@ -1,4 +1,4 @@
-package io.creditloop.sharing.calendar;
+package io.creditloop.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

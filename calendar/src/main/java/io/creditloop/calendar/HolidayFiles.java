@@ -1,4 +1,4 @@
-package io.creditloop.sharing.calendar;
+package io.creditloop.calendar;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package io.creditloop.sharing.calendar;
+package io.creditloop.calendar;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -1,4 +1,4 @@
-package io.creditloop.sharing.calendar;
+package io.creditloop.calendar;
 
 /** A deadline ran into a year whose holiday arrangement is not loaded; counting Monday-Friday would be a guess. */
 public class CalendarYearMissingException extends RuntimeException {
