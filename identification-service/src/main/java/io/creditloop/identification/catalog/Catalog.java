@@ -15,7 +15,8 @@ public class Catalog {
     private static final RowMapper<ListTypeEntry> ROW = (rs, n) -> new ListTypeEntry(rs.getString("code"),
             rs.getInt("version"), rs.getString("name"), ListKind.valueOf(rs.getString("kind")),
             rs.getString("domain"), rs.getString("department"), rs.getString("basis"),
-            rs.getString("default_validity"), rs.getString("repair_mode"), rs.getBoolean("gray_published"));
+            rs.getString("default_validity"), rs.getString("repair_mode"), rs.getBoolean("gray_published"),
+            rs.getInt("publicity_working_days"), rs.getString("gray_list_type"));
 
     private final JdbcClient jdbc;
 
@@ -57,9 +58,9 @@ public class Catalog {
                 .update();
         jdbc.sql("""
                         INSERT INTO list_type (code, version, name, kind, domain, department, basis, default_validity,
-                            repair_mode, gray_published, current, description)
+                            repair_mode, gray_published, current, description, publicity_working_days, gray_list_type)
                         VALUES (:code, :version, :name, :kind, :domain, :department, :basis, :validity, :repairMode,
-                            :grayPublished, TRUE, :description)""")
+                            :grayPublished, TRUE, :description, :publicityDays, :grayListType)""")
                 .param("code", entry.code())
                 .param("version", entry.version())
                 .param("name", entry.name())
@@ -71,6 +72,8 @@ public class Catalog {
                 .param("repairMode", entry.repairMode())
                 .param("grayPublished", entry.grayPublished())
                 .param("description", description)
+                .param("publicityDays", entry.publicityWorkingDays())
+                .param("grayListType", entry.grayListType())
                 .update();
     }
 }

@@ -67,12 +67,22 @@ public final class CatalogRules {
         if (repairMode != null && !REPAIR_MODES.contains(repairMode.toUpperCase(Locale.ROOT))) {
             problems.add(new FieldProblem("repairMode", "修复方式应为 " + REPAIR_MODES + " 之一"));
         }
+        int publicityDays = v.publicityWorkingDays() == null ? 0 : v.publicityWorkingDays();
+        if (publicityDays < 0 || publicityDays > 60) {
+            problems.add(new FieldProblem("publicityWorkingDays", "公示期应为0至60个工作日 (publicity must be 0 to 60 working days)"));
+        }
+        String grayListType = text(v.grayListType());
+        if (grayListType != null && kind != ListKind.BLACK) {
+            problems.add(new FieldProblem("grayListType", "只有黑名单类型可设退出后转入的重点关注名单 (only a black list type "
+                    + "names a gray list type for exits)"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidListTypeException(problems);
         }
         int version = current.map(c -> c.version() + 1).orElse(1);
         return new ListTypeEntry(code, version, name, kind, domain, department, basis, validity,
-                repairMode.toUpperCase(Locale.ROOT), Boolean.TRUE.equals(v.grayPublished()));
+                repairMode.toUpperCase(Locale.ROOT), Boolean.TRUE.equals(v.grayPublished()), publicityDays,
+                grayListType);
     }
 
     private static String require(List<FieldProblem> problems, String field, String value) {

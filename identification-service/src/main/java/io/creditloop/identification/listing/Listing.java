@@ -33,6 +33,10 @@ public final class Listing {
     private Instant exitedAt;
     private final String note;
     private final List<String> warnings;
+    private LocalDate noticeDate;
+    private LocalDate publicityEndsOn;
+    private String objection;
+    private String decision;
 
     @SuppressWarnings("java:S107") // a listing is this wide (R3); a builder would only hide it
     public Listing(UUID id, String submissionId, ListTypeEntry listType, ListedSubject subject, String reason,
@@ -70,14 +74,87 @@ public final class Listing {
                 null, note, warnings);
     }
 
-    /** R4/R5 end state. The publicity and objection steps before it arrive with the identification workflow. */
-    public void confirm(Instant now) {
-        if (status != ListingStatus.RECORDED) {
-            throw new ListingStateException("listing " + id + " is " + status + ", only a recorded listing can be confirmed");
+    /** Restores the identification steps of a stored listing. */
+    public Listing withSteps(LocalDate noticeDate, LocalDate publicityEndsOn, String objection, String decision) {
+        this.noticeDate = noticeDate;
+        this.publicityEndsOn = publicityEndsOn;
+        this.objection = objection;
+        this.decision = decision;
+        return this;
+    }
+
+    /** R4: a natural person is notified before listing (事前告知). */
+    public void recordNotice(LocalDate date) {
+        require(status == ListingStatus.RECORDED, "only a recorded listing takes a prior notice");
+        if (date.isBefore(recognitionDate)) {
+            throw new ListingStateException("notice date " + date + " is before the recognition date " + recognitionDate);
         }
+        noticeDate = date;
+        status = ListingStatus.NOTIFIED;
+        version++;
+    }
+
+    /** R4/R5: publicity (公示) on the portals until {@code endsOn}, inclusive. */
+    public void startPublicity(LocalDate endsOn) {
+        require(status == ListingStatus.RECORDED || status == ListingStatus.NOTIFIED,
+                "only a recorded or notified listing goes into publicity");
+        publicityEndsOn = endsOn;
+        status = ListingStatus.IN_PUBLICITY;
+        version++;
+    }
+
+    /** An objection raised during publicity stops the confirmation until the department has verified it. */
+    public void object(String reason) {
+        require(status == ListingStatus.IN_PUBLICITY, "objections before confirmation are taken during publicity");
+        objection = reason;
+        status = ListingStatus.OBJECTED;
+        version++;
+    }
+
+    /** The department's verification of the objection: upheld withdraws the listing, dismissed confirms it. */
+    public void decideObjection(boolean upheld, String note, Instant now) {
+        require(status == ListingStatus.OBJECTED, "there is no objection to decide");
+        decision = (upheld ? "UPHELD: " : "DISMISSED: ") + (note == null ? "" : note);
+        if (upheld) {
+            status = ListingStatus.WITHDRAWN;
+            version++;
+        } else {
+            confirmFrom(now);
+        }
+    }
+
+    /** R5: a red preliminary listing of a black-listed subject is excluded with its reason. */
+    public void exclude(String reason) {
+        require(status == ListingStatus.RECORDED || status == ListingStatus.NOTIFIED
+                || status == ListingStatus.IN_PUBLICITY, "only a listing not yet confirmed can be excluded");
+        decision = "EXCLUDED: " + reason;
+        status = ListingStatus.EXCLUDED;
+        version++;
+    }
+
+    /** R4/R5 end state of identification. */
+    public void confirm(Instant now) {
+        require(status == ListingStatus.RECORDED || status == ListingStatus.NOTIFIED
+                || status == ListingStatus.IN_PUBLICITY, "only a listing in identification can be confirmed");
+        confirmFrom(now);
+    }
+
+    private void confirmFrom(Instant now) {
         status = ListingStatus.CONFIRMED;
         confirmedAt = now;
         version++;
+    }
+
+    /** In force on {@code day}: confirmed, and within its validity. */
+    public boolean inForceOn(LocalDate day) {
+        return status == ListingStatus.CONFIRMED && !validFrom.isAfter(day)
+                && (validUntil == null || !validUntil.isBefore(day));
+    }
+
+    private void require(boolean allowed, String why) {
+        if (!allowed) {
+            throw new ListingStateException("listing " + id + " is " + status + ": " + why);
+        }
     }
 
     /** R13: the listing leaves its list; measures stop and an exit announcement follows downstream. */
@@ -166,6 +243,23 @@ public final class Listing {
 
     public String note() {
         return note;
+    }
+
+    public LocalDate noticeDate() {
+        return noticeDate;
+    }
+
+    public LocalDate publicityEndsOn() {
+        return publicityEndsOn;
+    }
+
+    public String objection() {
+        return objection;
+    }
+
+    /** The department's decision on an objection, or why the listing was excluded. */
+    public String decision() {
+        return decision;
     }
 
     /** Accepted with reservations, e.g. a verified early pilot USCC; shown to the department, never silent. */

@@ -1,20 +1,28 @@
 package io.creditloop.identification.listing;
 
+import io.creditloop.calendar.WorkingDayCalendar;
 import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.identification.catalog.Catalog;
+import io.creditloop.identification.catalog.ListTypeEntry;
 import io.creditloop.identification.listing.messaging.ListingEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Use cases on listings; each is one transaction that writes the state, its history and its outgoing event. */
+/**
+ * Use cases on listings. Each is one transaction that writes the state, its history (one immutable event per
+ * version) and, for what the other services follow (confirmation, exit), the outgoing event.
+ */
 @Service
 public class ListingService {
 
@@ -23,13 +31,19 @@ public class ListingService {
     private final Listings listings;
     private final Catalog catalog;
     private final ListingEvents events;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final int bigDataWarningDomains;
 
-    public ListingService(Listings listings, Catalog catalog, ListingEvents events, Clock clock) {
+    public ListingService(Listings listings, Catalog catalog, ListingEvents events, WorkingDayCalendar calendar,
+                          Clock clock,
+                          @Value("${creditloop.identification.big-data-warning-domains:3}") int bigDataWarningDomains) {
         this.listings = listings;
         this.catalog = catalog;
         this.events = events;
+        this.calendar = calendar;
         this.clock = clock;
+        this.bigDataWarningDomains = bigDataWarningDomains;
     }
 
     /** The outcome of a submission: the listing, and whether this call created it. */
@@ -37,8 +51,9 @@ public class ListingService {
     }
 
     /**
-     * Records a submitted listing and, in this slice, confirms it at once (the publicity and objection steps of
-     * R4/R5 arrive with the identification workflow). A repeated submission id returns the first result.
+     * Records a submitted listing (R3) and takes it as far through identification (R4, R5) as it can go now:
+     * excluded, waiting for the person's prior notice, in publicity, or confirmed. A repeated submission id
+     * returns the first result.
      */
     @Transactional
     public Submitted submit(ListingSubmission submission) {
@@ -49,18 +64,10 @@ public class ListingService {
                 return new Submitted(earlier.get(), false);
             }
         }
-        Listing listing = RecordContentRules.accept(submission, catalog::current, LocalDate.now(clock));
-        Instant now = clock.instant();
+        Listing listing = RecordContentRules.accept(submission, catalog::current, today());
         listings.insert(listing);
-        listings.appendEvent(listing, "RECORDED", now, null);
-
-        long recorded = listing.version();
-        listing.confirm(now);
-        listings.update(listing, recorded);
-        listings.appendEvent(listing, "CONFIRMED", now, null);
-        events.confirmed(listing);
-        log.info("listing {} confirmed: {} {} v{}", listing.id(), listing.listType().code(), listing.subject().key(),
-                listing.version());
+        listings.appendEvent(listing, "RECORDED", clock.instant(), null);
+        advance(listing);
         return new Submitted(listing, true);
     }
 
@@ -72,16 +79,190 @@ public class ListingService {
         return listings.findBySubmission(department, submissionId);
     }
 
-    /** R13: exit. {@code date} defaults to today in the deployment's zone. */
+    public List<Listing> findBySubject(String subjectKey) {
+        return listings.findBySubject(subjectKey);
+    }
+
+    /** R4: the department records that the person was notified (告知书送达); identification goes on. */
+    @Transactional
+    public Listing recordNotice(UUID id, LocalDate noticeDate) {
+        Listing listing = locked(id);
+        long before = listing.version();
+        listing.recordNotice(noticeDate == null ? today() : noticeDate);
+        save(listing, before, "NOTIFIED", null);
+        advance(listing);
+        return listing;
+    }
+
+    /** An objection raised during publicity (R4, R5): confirmation waits for the department's verification. */
+    @Transactional
+    public Listing raiseObjection(UUID id, String reason) {
+        Listing listing = locked(id);
+        long before = listing.version();
+        listing.object(reason);
+        save(listing, before, "OBJECTED", null);
+        return listing;
+    }
+
+    /** The department's verification: upheld withdraws the listing (R11 purge), dismissed confirms it. */
+    @Transactional
+    public Listing decideObjection(UUID id, boolean upheld, String note) {
+        Listing listing = locked(id);
+        long before = listing.version();
+        listing.decideObjection(upheld, note, clock.instant());
+        if (listing.status() == ListingStatus.CONFIRMED) {
+            save(listing, before, "CONFIRMED", "objection dismissed");
+            afterConfirmation(listing);
+        } else {
+            save(listing, before, "WITHDRAWN", "objection upheld");
+            purgeIfErroneous(listing);
+        }
+        return listing;
+    }
+
+    /** R13: exit; a black exit other than by error moves the subject onto the gray list at once. */
     @Transactional
     public Listing exit(UUID id, ExitReason reason, LocalDate date, String note) {
-        Listing listing = listings.find(id).orElseThrow(() -> new ListingNotFoundException(id));
-        long before = listing.version();
-        listing.exit(reason, date == null ? LocalDate.now(clock) : date, note, clock.instant());
-        listings.update(listing, before);
-        listings.appendEvent(listing, "EXITED", listing.exitedAt(), reason.name());
-        events.exited(listing);
-        log.info("listing {} exited: {} v{}", id, reason, listing.version());
+        Listing listing = locked(id);
+        exit(listing, reason, date == null ? today() : date, note);
         return listing;
+    }
+
+    /**
+     * R14 (001 §16, 004 §5(三)3): a serious violation within gray validity moves the subject to black with one
+     * call: the black listing goes through identification, and the gray listing exits as superseded.
+     */
+    @Transactional
+    public Submitted escalate(UUID grayId, ListingSubmission black) {
+        Listing gray = locked(grayId);
+        if (gray.listType().kind() != ListKind.GRAY || !gray.inForceOn(today())) {
+            throw new ListingStateException("listing " + grayId + " is not a gray listing in force");
+        }
+        var s = gray.subject();
+        ListingSubmission sameSubject = new ListingSubmission(black.submissionId(), black.department(),
+                black.listType(), s.type().name(), s.name(), s.uscc(), s.idType(), s.idNumber(),
+                s.legalRepresentative(), black.reason(), black.basis(), black.recognitionDate(), black.validity(),
+                s.organisationCode(), s.lei(), s.uscc() != null, black.note(), s.legalRepresentativeIdNumber());
+        Listing candidate = RecordContentRules.accept(sameSubject, catalog::current, today());
+        if (candidate.listType().kind() != ListKind.BLACK) {
+            throw new InvalidListingException(List.of(new FieldProblem("listType",
+                    "升级应列入黑名单类型 (escalation must name a black list type)")));
+        }
+        Submitted submitted = submit(sameSubject);
+        if (gray.status() == ListingStatus.CONFIRMED) {
+            exit(gray, ExitReason.REVOKED, today(), "escalated to black listing " + submitted.listing().id());
+        }
+        return submitted;
+    }
+
+    /** Scheduler: publicity ended without objection → the next step (confirmation, or R5 exclusion). */
+    @Transactional
+    public boolean publicityEnded(UUID id) {
+        Listing listing = locked(id);
+        if (listing.status() != ListingStatus.IN_PUBLICITY || !listing.publicityEndsOn().isBefore(today())) {
+            return false;
+        }
+        advance(listing);
+        return true;
+    }
+
+    /** Scheduler: R13 expiry — the validity ended, the listing exits automatically. */
+    @Transactional
+    public boolean expired(UUID id) {
+        Listing listing = locked(id);
+        if (listing.status() != ListingStatus.CONFIRMED || listing.validUntil() == null
+                || !listing.validUntil().isBefore(today())) {
+            return false;
+        }
+        exit(listing, ExitReason.EXPIRED, listing.validUntil().plusDays(1), "有效期届满 (validity ended)");
+        return true;
+    }
+
+    public List<UUID> publicityDue(int limit) {
+        return listings.publicityEndedBefore(today(), limit);
+    }
+
+    public List<UUID> expiryDue(int limit) {
+        return listings.validityEndedBefore(today(), limit);
+    }
+
+    private void advance(Listing listing) {
+        IdentificationWorkflow.Step step = IdentificationWorkflow.next(listing,
+                listings.findBySubject(listing.subject().key()), today(), calendar);
+        long before = listing.version();
+        if (step instanceof IdentificationWorkflow.Exclude exclude) {
+            listing.exclude(exclude.reason());
+            save(listing, before, "EXCLUDED", exclude.reason());
+        } else if (step instanceof IdentificationWorkflow.Publicity publicity) {
+            listing.startPublicity(publicity.endsOn());
+            save(listing, before, "PUBLICITY_STARTED", "until " + publicity.endsOn());
+        } else if (step instanceof IdentificationWorkflow.Confirm) {
+            listing.confirm(clock.instant());
+            save(listing, before, "CONFIRMED", null);
+            afterConfirmation(listing);
+        }
+    }
+
+    /** R4/R13 cross-check and R14 big-data warning, then the event the other services follow. */
+    private void afterConfirmation(Listing listing) {
+        events.confirmed(listing);
+        log.info("listing {} confirmed: {} {} v{}", listing.id(), listing.listType().code(), listing.subject().key(),
+                listing.version());
+        List<Listing> subjectListings = listings.findBySubject(listing.subject().key());
+        for (Listing red : CrossChecks.redListingsSupersededBy(listing, subjectListings)) {
+            exit(red, ExitReason.REVOKED, today(), "主体列入" + listing.listType().name() + "，移出红名单 (R4/R13: "
+                    + "listed " + listing.listType().kind() + " by " + listing.id() + ")");
+        }
+        if (listing.listType().kind() == ListKind.GRAY
+                && BigDataWarning.due(listings.findBySubject(listing.subject().key()), today(), bigDataWarningDomains)) {
+            catalog.current(BigDataWarning.LIST_TYPE).ifPresent(type -> followUp(listing, type,
+                    "同时列入" + bigDataWarningDomains + "个以上重点领域重点关注名单 (R14)"));
+        }
+    }
+
+    private void exit(Listing listing, ExitReason reason, LocalDate date, String note) {
+        long before = listing.version();
+        listing.exit(reason, date, note, clock.instant());
+        save(listing, before, "EXITED", reason.name());
+        events.exited(listing);
+        log.info("listing {} exited: {} v{}", listing.id(), reason, listing.version());
+        ExitRules.grayAfterExit(listing, catalog::current).ifPresent(gray -> followUp(listing, gray,
+                "黑名单退出后转入重点关注名单 (R13, 001 §17): " + listing.listType().name()));
+        purgeIfErroneous(listing);
+    }
+
+    /** A listing the rules create for the same subject (gray after black, big-data warning), confirmed at once. */
+    private void followUp(Listing cause, ListTypeEntry type, String reason) {
+        LocalDate start = cause.status() == ListingStatus.EXITED ? cause.exitDate() : today();
+        LocalDate validUntil = type.defaultValidity() == null ? null
+                : Validity.parse(type.defaultValidity()).lastDayFrom(start).orElse(null);
+        Listing followUp = Listing.recorded(null, type, cause.subject(), reason, type.basis(), type.department(),
+                start, validUntil, "follows " + cause.id(), List.of());
+        listings.insert(followUp);
+        listings.appendEvent(followUp, "RECORDED", clock.instant(), "follows " + cause.id());
+        long before = followUp.version();
+        followUp.confirm(clock.instant());
+        save(followUp, before, "CONFIRMED", null);
+        afterConfirmation(followUp);
+    }
+
+    private void purgeIfErroneous(Listing listing) {
+        if (ExitRules.purgesPersonalData(listing)) {
+            listings.purgePersonalData(listing.id());
+            log.info("listing {} erroneous: personal data purged (R11)", listing.id());
+        }
+    }
+
+    private void save(Listing listing, long before, String eventType, String detail) {
+        listings.update(listing, before);
+        listings.appendEvent(listing, eventType, clock.instant(), detail);
+    }
+
+    private Listing locked(UUID id) {
+        return listings.findForUpdate(id).orElseThrow(() -> new ListingNotFoundException(id));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

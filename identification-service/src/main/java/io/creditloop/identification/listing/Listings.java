@@ -24,7 +24,8 @@ public class Listings {
     private static final String SELECT = """
             SELECT l.*, t.name AS lt_name, t.kind AS lt_kind, t.domain AS lt_domain, t.department AS lt_department,
                    t.basis AS lt_basis, t.default_validity AS lt_default_validity, t.repair_mode AS lt_repair_mode,
-                   t.gray_published AS lt_gray_published
+                   t.gray_published AS lt_gray_published, t.publicity_working_days AS lt_publicity_days,
+                   t.gray_list_type AS lt_gray_list_type
             FROM listing l JOIN list_type t ON t.code = l.list_type_code AND t.version = l.list_type_version
             """;
 
@@ -76,7 +77,9 @@ public class Listings {
     public void update(Listing l, long expectedVersion) {
         int updated = jdbc.sql("""
                         UPDATE listing SET version = :version, status = :status, confirmed_at = :confirmedAt,
-                            exit_reason = :exitReason, exit_date = :exitDate, exit_note = :exitNote, exited_at = :exitedAt
+                            exit_reason = :exitReason, exit_date = :exitDate, exit_note = :exitNote, exited_at = :exitedAt,
+                            notice_date = :noticeDate, publicity_ends_on = :publicityEndsOn, objection = :objection,
+                            decision = :decision
                         WHERE id = :id AND version = :expected""")
                 .param("version", l.version())
                 .param("status", l.status().name())
@@ -85,6 +88,10 @@ public class Listings {
                 .param("exitDate", l.exitDate())
                 .param("exitNote", l.exitNote())
                 .param("exitedAt", timestamp(l.exitedAt()))
+                .param("noticeDate", l.noticeDate())
+                .param("publicityEndsOn", l.publicityEndsOn())
+                .param("objection", l.objection())
+                .param("decision", l.decision())
                 .param("id", l.id())
                 .param("expected", expectedVersion)
                 .update();
@@ -109,6 +116,48 @@ public class Listings {
         return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", id).query(ROW).optional();
     }
 
+    /** Every listing of one subject, any status. */
+    public List<Listing> findBySubject(String subjectKey) {
+        return jdbc.sql(SELECT + " WHERE l.subject_key = :key ORDER BY l.created_at").param("key", subjectKey)
+                .query(ROW).list();
+    }
+
+    /** Ids of listings whose publicity ended before {@code today}, locked for this transaction only. */
+    public List<UUID> publicityEndedBefore(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM listing WHERE status = 'IN_PUBLICITY' AND publicity_ends_on < :today
+                        ORDER BY publicity_ends_on LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("today", today).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** Ids of confirmed listings whose validity ended before {@code today}, locked for this transaction only. */
+    public List<UUID> validityEndedBefore(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM listing WHERE status = 'CONFIRMED' AND valid_until < :today
+                        ORDER BY valid_until LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("today", today).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** The listing row itself, locked: transitions of one listing never run concurrently. */
+    public Optional<Listing> findForUpdate(UUID id) {
+        return jdbc.sql(SELECT + " WHERE l.id = :id FOR UPDATE OF l").param("id", id).query(ROW).optional();
+    }
+
+    /**
+     * R11: information about an erroneous listing is not retained. What stays is a tombstone: the listing id, its
+     * list type, department, dates and status, with no personal data and no subject key to link it.
+     */
+    public void purgePersonalData(UUID id) {
+        jdbc.sql("""
+                        UPDATE listing SET subject_name = '（已删除）', subject_key = 'PURGED:' || id::text, uscc = NULL,
+                            id_type = NULL, id_number = NULL, legal_representative = NULL,
+                            legal_representative_id_number = NULL, organisation_code = NULL, lei = NULL, note = NULL,
+                            reason = '（已删除）', objection = NULL, submission_id = NULL, purged = TRUE
+                        WHERE id = :id""")
+                .param("id", id).update();
+        jdbc.sql("UPDATE listing_event SET detail = NULL WHERE listing_id = :id").param("id", id).update();
+    }
+
     public Optional<Listing> findBySubmission(String department, String submissionId) {
         return jdbc.sql(SELECT + " WHERE l.department = :department AND l.submission_id = :submissionId")
                 .param("department", department)
@@ -123,7 +172,8 @@ public class Listings {
             new ListTypeEntry(rs.getString("list_type_code"), rs.getInt("list_type_version"), rs.getString("lt_name"),
                     ListKind.valueOf(rs.getString("lt_kind")), rs.getString("lt_domain"),
                     rs.getString("lt_department"), rs.getString("lt_basis"), rs.getString("lt_default_validity"),
-                    rs.getString("lt_repair_mode"), rs.getBoolean("lt_gray_published")),
+                    rs.getString("lt_repair_mode"), rs.getBoolean("lt_gray_published"), rs.getInt("lt_publicity_days"),
+                    rs.getString("lt_gray_list_type")),
             new ListedSubject(SubjectType.valueOf(rs.getString("subject_type")), rs.getString("subject_name"),
                     rs.getString("uscc"), rs.getString("id_type"), rs.getString("id_number"),
                     rs.getString("legal_representative"), rs.getString("subject_key"),
@@ -143,7 +193,9 @@ public class Listings {
             rs.getString("exit_note"),
             instant(rs, "exited_at"),
             rs.getString("note"),
-            rs.getString("warnings") == null ? List.of() : List.of(rs.getString("warnings").split("\n")));
+            rs.getString("warnings") == null ? List.of() : List.of(rs.getString("warnings").split("\n")))
+            .withSteps(date(rs, "notice_date"), date(rs, "publicity_ends_on"), rs.getString("objection"),
+                    rs.getString("decision"));
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);

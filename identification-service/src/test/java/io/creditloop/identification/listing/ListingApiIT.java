@@ -63,7 +63,7 @@ class ListingApiIT {
         JsonNode listing = created.getBody();
         assertThat(listing.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(listing.get("version").asLong()).isEqualTo(2);
-        assertThat(listing.get("validUntil").asText()).isEqualTo("2019-04-19");
+        assertThat(listing.get("validUntil").asText()).isEqualTo("2027-04-19");
         String id = listing.get("id").asText();
 
         ConsumerRecord<String, String> event = listingEvents.awaitOne(r -> r.value().contains(id), Duration.ofSeconds(20));
@@ -189,7 +189,7 @@ class ListingApiIT {
     void personMaskedInAnswer() {
         Map<String, Object> body = Map.of("department", "court", "listType", "COURT_DEFAULTER", "subjectType", "PERSON",
                 "name", "李四", "idNumber", "420102199003071232", "reason", "有履行能力而拒不履行",
-                "basis", "（2024）鄂02执123号", "recognitionDate", "2024-03-01");
+                "basis", "（2025）鄂02执123号", "recognitionDate", "2025-03-01");
 
         ResponseEntity<String> created = http.postForEntity("/api/listings", body, String.class);
 
@@ -210,7 +210,7 @@ class ListingApiIT {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("department", "tax", "listType", "TAX_MAJOR_VIOLATION",
                 "subjectType", "ORGANISATION", "name", name, "uscc", uscc, "legalRepresentative", "张三",
                 "reason", "虚开增值税专用发票", "basis", "《中华人民共和国税收征收管理法》",
-                "recognitionDate", "2017-4-20", "validity", "2年"));
+                "recognitionDate", "2025-4-20", "validity", "2年"));
         if (submissionId != null) {
             body.put("submissionId", submissionId);
         }

@@ -19,7 +19,7 @@ class RecordContentRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final ListTypeEntry TAX_BLACK = new ListTypeEntry("TAX_MAJOR_VIOLATION", 1, "重大税收违法案件当事人名单",
-            ListKind.BLACK, "tax", "tax", "《税收征收管理法》", "2年", "RECTIFICATION_NOTED", false);
+            ListKind.BLACK, "tax", "tax", "《税收征收管理法》", "2年", "RECTIFICATION_NOTED", false, 0, "TAX_KEY_ATTENTION");
     private static final Function<String, Optional<ListTypeEntry>> CATALOG =
             code -> Optional.ofNullable(Map.of(TAX_BLACK.code(), TAX_BLACK).get(code));
 

@@ -96,14 +96,53 @@ class ListingController {
         }
     }
 
+    /** An organisation's listings, every status, oldest first (persons: with the audited query of issue 8). */
+    @GetMapping(params = "uscc")
+    List<ListingView> byOrganisation(@RequestParam String uscc) {
+        return service.findBySubject(io.creditloop.identification.subject.SubjectKey.ofOrganisation(
+                io.creditloop.identification.subject.Uscc.normalise(uscc))).stream().map(ListingView::of).toList();
+    }
+
     @GetMapping("/{id}")
     ListingView get(@PathVariable UUID id) {
         return ListingView.of(service.find(id).orElseThrow(() -> new ListingNotFoundException(id)));
     }
 
+    /** R4: the person was notified (事前告知); identification continues. */
+    @PostMapping("/{id}/notice")
+    ListingView notice(@PathVariable UUID id, @RequestBody(required = false) StepRequests.Notice request) {
+        return ListingView.of(service.recordNotice(id, date("noticeDate", request == null ? null : request.noticeDate())));
+    }
+
+    /** An objection received during publicity: confirmation waits for the department's decision. */
+    @PostMapping("/{id}/objection")
+    ListingView objection(@PathVariable UUID id, @RequestBody StepRequests.Objection request) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new InvalidListingException(List.of(new FieldProblem("reason", "异议理由为必填项 (reason is required)")));
+        }
+        return ListingView.of(service.raiseObjection(id, request.reason().strip()));
+    }
+
+    /** The department's verification of the objection: upheld withdraws the listing, dismissed confirms it. */
+    @PostMapping("/{id}/objection/decision")
+    ListingView decision(@PathVariable UUID id, @RequestBody StepRequests.Decision request) {
+        if (request.upheld() == null) {
+            throw new InvalidListingException(List.of(new FieldProblem("upheld", "upheld 为必填项 (true or false)")));
+        }
+        return ListingView.of(service.decideObjection(id, request.upheld(), request.note()));
+    }
+
+    /** R14: a gray subject's serious violation moves it to black with one call. */
+    @PostMapping("/{id}/escalate")
+    ResponseEntity<ListingView> escalate(@PathVariable UUID id, @RequestBody ListingSubmission black) {
+        ListingService.Submitted result = service.escalate(id, black);
+        return ResponseEntity.status(result.created() ? 201 : 200).body(ListingView.of(result.listing()));
+    }
+
     @PostMapping("/{id}/exit")
     ListingView exit(@PathVariable UUID id, @RequestBody ExitRequest request) {
-        return ListingView.of(service.exit(id, reason(request.reason()), date(request.exitDate()), request.note()));
+        return ListingView.of(service.exit(id, reason(request.reason()), date("exitDate", request.exitDate()),
+                request.note()));
     }
 
     /** Shorthand for an exit: {@code DELETE /api/listings/{id}?reason=REVOKED}. */
@@ -122,14 +161,14 @@ class ListingController {
         }
     }
 
-    private static LocalDate date(String raw) {
+    private static LocalDate date(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidListingException(List.of(new FieldProblem("exitDate", "日期无法识别 (use yyyy-MM-dd)")));
+            throw new InvalidListingException(List.of(new FieldProblem(field, "日期无法识别 (use yyyy-MM-dd)")));
         }
     }
 }

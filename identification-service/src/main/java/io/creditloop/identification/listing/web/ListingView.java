@@ -16,7 +16,8 @@ public record ListingView(UUID id, long version, String status, String listType,
                           String idType, String idNumber, String legalRepresentative, String reason, String basis,
                           LocalDate recognitionDate, LocalDate validFrom, LocalDate validUntil, Instant confirmedAt,
                           ExitReason exitReason, LocalDate exitDate, String exitNote, String submissionId,
-                          String organisationCode, String lei, String note, java.util.List<String> warnings) {
+                          String organisationCode, String lei, String note, java.util.List<String> warnings,
+                          LocalDate noticeDate, LocalDate publicityEndsOn, String objection, String decision) {
 
     static ListingView of(Listing l) {
         var s = l.subject();
@@ -29,6 +30,6 @@ public record ListingView(UUID id, long version, String status, String listType,
                 l.listType().kind().name(), l.department(), s.type().name(), s.name(), s.uscc(), s.idType(), maskedId,
                 s.legalRepresentative(), l.reason(), l.basis(), l.recognitionDate(), l.validFrom(), l.validUntil(),
                 l.confirmedAt(), l.exitReason(), l.exitDate(), l.exitNote(), l.submissionId(), s.organisationCode(),
-                s.lei(), l.note(), l.warnings());
+                s.lei(), l.note(), l.warnings(), l.noticeDate(), l.publicityEndsOn(), l.objection(), l.decision());
     }
 }

@@ -1,0 +1,43 @@
+package io.creditloop.identification.listing;
+
+import io.creditloop.contracts.listing.v1.ListKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The red/black cross-checks of identification.
+ * <ul>
+ *   <li>R5: a red preliminary listing of a subject that is on a black list in force is excluded (001 §7, 003 §6.1).</li>
+ *   <li>R4/R13: once a black or gray listing is confirmed, the subject's red listings are removed (001 §6, §18).</li>
+ * </ul>
+ * Lists received from upstream platforms join these checks when sharing-service publishes them (issue 4).
+ */
+public final class CrossChecks {
+
+    private CrossChecks() {
+    }
+
+    /** R5: the black listing in force that excludes this red listing, if any. */
+    public static Optional<Listing> blackListingExcluding(Listing red, List<Listing> subjectListings, LocalDate today) {
+        if (red.listType().kind() != ListKind.RED) {
+            return Optional.empty();
+        }
+        return subjectListings.stream()
+                .filter(other -> !other.id().equals(red.id()))
+                .filter(other -> other.listType().kind() == ListKind.BLACK && other.inForceOn(today))
+                .findFirst();
+    }
+
+    /** R4/R13: the red listings a newly confirmed black or gray listing removes. */
+    public static List<Listing> redListingsSupersededBy(Listing confirmed, List<Listing> subjectListings) {
+        if (confirmed.listType().kind() == ListKind.RED) {
+            return List.of();
+        }
+        return subjectListings.stream()
+                .filter(other -> !other.id().equals(confirmed.id()))
+                .filter(other -> other.listType().kind() == ListKind.RED && other.status() == ListingStatus.CONFIRMED)
+                .toList();
+    }
+}
