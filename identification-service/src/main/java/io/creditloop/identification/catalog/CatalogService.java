@@ -12,9 +12,11 @@ public class CatalogService {
     private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
     private final Catalog catalog;
+    private final io.creditloop.identification.listing.Listings listings;
 
-    public CatalogService(Catalog catalog) {
+    public CatalogService(Catalog catalog, io.creditloop.identification.listing.Listings listings) {
         this.catalog = catalog;
+        this.listings = listings;
     }
 
     @Transactional
@@ -23,7 +25,10 @@ public class CatalogService {
         ListTypeEntry next = CatalogRules.nextVersion(revision,
                 code == null ? java.util.Optional.empty() : catalog.currentForUpdate(code));
         catalog.publish(next, revision.description());
-        log.info("list type {} v{} published by {}", next.code(), next.version(), next.department());
+        // R13: a revised standard puts the listings made under the old one up for the department's review
+        int flagged = next.version() > 1 ? listings.flagForStandardReview(next.code(), next.version()) : 0;
+        log.info("list type {} v{} published by {}; {} listing(s) flagged for review", next.code(), next.version(),
+                next.department(), flagged);
         return next;
     }
 }

@@ -155,6 +155,42 @@ public class ListingService {
         return submitted;
     }
 
+    /** The outcome of a standard review: how many listings were kept and how many exited. */
+    public record ReviewOutcome(int kept, int exited) {
+    }
+
+    /**
+     * R13 (001 §17-18): after a standard change the department decides, listing by listing or all at once, which
+     * listings still qualify; the others exit as STANDARD_CHANGED. Only the owning department reviews.
+     */
+    @Transactional
+    public ReviewOutcome reviewStandardChange(String listTypeCode, String department, java.util.Set<UUID> exit,
+                                              boolean exitAllOthers) {
+        List<Listing> pending = listings.awaitingStandardReview(listTypeCode);
+        int kept = 0;
+        int exited = 0;
+        for (Listing candidate : pending) {
+            if (!candidate.department().equals(department)) {
+                throw new ListingStateException("list type " + listTypeCode + " is reviewed by "
+                        + candidate.department() + ", not " + department);
+            }
+            Listing listing = locked(candidate.id());
+            if (exit.contains(listing.id()) || exitAllOthers) {
+                exit(listing, ExitReason.STANDARD_CHANGED, today(),
+                        "认定标准修订后不再符合 (R13: no longer qualifies under the revised standard)");
+                exited++;
+            } else {
+                kept++;
+            }
+            listings.clearStandardReview(listing.id());
+        }
+        return new ReviewOutcome(kept, exited);
+    }
+
+    public List<Listing> awaitingStandardReview(String listTypeCode) {
+        return listings.awaitingStandardReview(listTypeCode);
+    }
+
     /** Scheduler: publicity ended without objection → the next step (confirmation, or R5 exclusion). */
     @Transactional
     public boolean publicityEnded(UUID id) {

@@ -116,6 +116,25 @@ public class Listings {
         return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", id).query(ROW).optional();
     }
 
+    /** R13: flags the confirmed listings made under versions older than {@code version}; returns how many. */
+    public int flagForStandardReview(String listTypeCode, int version) {
+        return jdbc.sql("""
+                        UPDATE listing SET standard_review = TRUE
+                        WHERE list_type_code = :code AND list_type_version < :version AND status = 'CONFIRMED'""")
+                .param("code", listTypeCode).param("version", version).update();
+    }
+
+    /** Listings of a list type awaiting the department's review after a standard change. */
+    public List<Listing> awaitingStandardReview(String listTypeCode) {
+        return jdbc.sql(SELECT + " WHERE l.list_type_code = :code AND l.standard_review AND l.status = 'CONFIRMED'"
+                        + " ORDER BY l.recognition_date")
+                .param("code", listTypeCode).query(ROW).list();
+    }
+
+    public void clearStandardReview(UUID id) {
+        jdbc.sql("UPDATE listing SET standard_review = FALSE WHERE id = :id").param("id", id).update();
+    }
+
     /** Every listing of one subject, any status. */
     public List<Listing> findBySubject(String subjectKey) {
         return jdbc.sql(SELECT + " WHERE l.subject_key = :key ORDER BY l.created_at").param("key", subjectKey)

@@ -56,7 +56,38 @@ class CatalogIT {
         String after = submitUnder(code, "market");
         JsonNode listing = http.getForObject("/api/listings/" + after, JsonNode.class);
         assertThat(listing.get("listTypeVersion").asInt()).isEqualTo(2);
-        assertThat(listing.get("validUntil").asText()).isEqualTo("2027-03-01"); // 3年 from 2024-03-02
+        assertThat(listing.get("validUntil").asText()).isEqualTo("2028-03-01"); // 3年 from 2025-03-02
+    }
+
+    @Test
+    @DisplayName("R13: a revised standard flags the listings made under the old one; the department keeps or exits them")
+    void standardChangeReview() {
+        String code = newCode();
+        publish(listType(code, "market", "BLACK", "2年"));
+        String keep = submitUnder(code, "market");
+        String drop = submitUnder(code, "market");
+        publish(listType(code, "market", "BLACK", "3年"));
+        String underNewStandard = submitUnder(code, "market");
+
+        JsonNode pending = http.getForObject("/api/catalog/list-types/" + code + "/review", JsonNode.class);
+        assertThat(pending.findValuesAsText("id")).containsExactlyInAnyOrder(keep, drop);
+
+        ResponseEntity<JsonNode> foreign = http.postForEntity("/api/catalog/list-types/" + code + "/review",
+                Map.of("department", "tax", "exitAll", true), JsonNode.class);
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        JsonNode outcome = http.postForObject("/api/catalog/list-types/" + code + "/review",
+                Map.of("department", "market", "exit", java.util.List.of(drop)), JsonNode.class);
+
+        assertThat(outcome.get("kept").asInt()).isEqualTo(1);
+        assertThat(outcome.get("exited").asInt()).isEqualTo(1);
+        assertThat(http.getForObject("/api/listings/" + drop, JsonNode.class).get("exitReason").asText())
+                .isEqualTo("STANDARD_CHANGED");
+        assertThat(http.getForObject("/api/listings/" + keep, JsonNode.class).get("status").asText())
+                .isEqualTo("CONFIRMED");
+        assertThat(http.getForObject("/api/listings/" + underNewStandard, JsonNode.class).get("status").asText())
+                .isEqualTo("CONFIRMED");
+        assertThat(http.getForObject("/api/catalog/list-types/" + code + "/review", JsonNode.class)).isEmpty();
     }
 
     @Test
@@ -86,7 +117,7 @@ class CatalogIT {
     private String submitUnder(String code, String department) {
         Map<String, Object> body = Map.of("department", department, "listType", code, "subjectType", "ORGANISATION",
                 "name", "目录测试" + UUID.randomUUID() + "有限公司", "uscc", "91420200MA4KLB7Q32", "reason", "严重违法",
-                "basis", "测试依据", "recognitionDate", "2024-03-02");
+                "basis", "测试依据", "recognitionDate", "2025-03-02");
         ResponseEntity<JsonNode> created = http.postForEntity("/api/listings", body, JsonNode.class);
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
         return created.getBody().get("id").asText();

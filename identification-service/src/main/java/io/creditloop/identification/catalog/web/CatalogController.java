@@ -4,6 +4,7 @@ import io.creditloop.identification.catalog.Catalog;
 import io.creditloop.identification.catalog.CatalogService;
 import io.creditloop.identification.catalog.ListTypeEntry;
 import io.creditloop.identification.catalog.NewListTypeVersion;
+import io.creditloop.identification.listing.ListingService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +24,12 @@ class CatalogController {
 
     private final Catalog catalog;
     private final CatalogService service;
+    private final ListingService listingService;
 
-    CatalogController(Catalog catalog, CatalogService service) {
+    CatalogController(Catalog catalog, CatalogService service, ListingService listingService) {
         this.catalog = catalog;
         this.service = service;
+        this.listingService = listingService;
     }
 
     /** The current version of every list type. */
@@ -43,6 +46,31 @@ class CatalogController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no list type " + code);
         }
         return versions;
+    }
+
+    /** R13: the confirmed listings made under an older version, waiting for the department's review. */
+    @GetMapping("/list-types/{code}/review")
+    List<io.creditloop.identification.listing.web.ListingView> review(@PathVariable String code) {
+        return listingService.awaitingStandardReview(code).stream()
+                .map(io.creditloop.identification.listing.web.ListingView::of).toList();
+    }
+
+    /**
+     * R13: the department's review after a standard change: the listings in {@code exit} (or, with
+     * {@code exitAllOthers}, every listing not kept) exit as STANDARD_CHANGED; the rest stay.
+     */
+    @PostMapping("/list-types/{code}/review")
+    ListingService.ReviewOutcome decide(@PathVariable String code, @RequestBody ReviewRequest request) {
+        if (request.department() == null || request.department().isBlank()) {
+            throw new io.creditloop.identification.listing.InvalidListingException(List.of(
+                    new io.creditloop.identification.listing.FieldProblem("department", "department 为必填项")));
+        }
+        return listingService.reviewStandardChange(code, request.department().strip(),
+                request.exit() == null ? java.util.Set.of() : java.util.Set.copyOf(request.exit()),
+                Boolean.TRUE.equals(request.exitAll()));
+    }
+
+    record ReviewRequest(String department, List<java.util.UUID> exit, Boolean exitAll) {
     }
 
     /** A new list type, or the next version of an existing one (a revised recognition standard). */

@@ -19,7 +19,7 @@ public record ListingView(UUID id, long version, String status, String listType,
                           String organisationCode, String lei, String note, java.util.List<String> warnings,
                           LocalDate noticeDate, LocalDate publicityEndsOn, String objection, String decision) {
 
-    static ListingView of(Listing l) {
+    public static ListingView of(Listing l) {
         var s = l.subject();
         String maskedId = s.idNumber() == null ? null
                 : s.idNumber().length() >= 10
