@@ -12,17 +12,31 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;
 
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * JSON (CloudEvents structured mode) for envelopes. Data of a type this build knows is mapped onto its contract
- * record; data of an unknown type (a newer version published beside the one we read) stays a {@link JsonNode} so
- * the consumer can skip it instead of failing.
+ * JSON (CloudEvents structured mode) for envelopes. An event of a type this build knows is checked against its
+ * published JSON Schema (contracts, {@code /schemas/<type>.json}) and its data mapped onto the contract record, so
+ * no consumer has to check required fields by hand; data of an unknown type (a newer version published beside the
+ * one we read) stays a {@link JsonNode} so the consumer can skip it instead of failing.
  */
 public class EventCodec {
 
     private final ObjectMapper json;
+    private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
 
     public EventCodec() {
         this.json = new ObjectMapper()
@@ -72,6 +86,7 @@ public class EventCodec {
         Object data = dataNode;
         Optional<Class<?>> dataClass = EventTypes.dataClass(type);
         if (dataClass.isPresent()) {
+            checkSchema(type, id, root);
             try {
                 data = json.treeToValue(dataNode, dataClass.get());
             } catch (JsonMappingException e) {
@@ -87,6 +102,33 @@ public class EventCodec {
     /** Data of a REST request or a stored row, in the same JSON dialect as events. */
     public ObjectMapper objectMapper() {
         return json;
+    }
+
+    /** Names the failing places only: a message may carry personal data, which must not reach a DLT header. */
+    private void checkSchema(String type, String id, JsonNode root) {
+        Optional<JsonSchema> schema = schemas.computeIfAbsent(type, EventCodec::loadSchema);
+        if (schema.isEmpty()) {
+            return;
+        }
+        Set<ValidationMessage> errors = schema.get().validate(root);
+        if (!errors.isEmpty()) {
+            String places = errors.stream()
+                    .map(m -> m.getInstanceLocation() + (m.getProperty() == null ? "" : "." + m.getProperty())
+                            + " (" + m.getType() + ")")
+                    .sorted().distinct().limit(8).collect(Collectors.joining(", "));
+            throw new PoisonMessageException(type + " " + id + " does not match its schema at " + places);
+        }
+    }
+
+    private static Optional<JsonSchema> loadSchema(String type) {
+        try (InputStream in = EventCodec.class.getResourceAsStream("/schemas/" + type + ".json")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the schema of " + type, e);
+        }
     }
 
     private static String location(JsonProcessingException e) {

@@ -66,6 +66,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    ListingEventStream listingEventStream(EventCodec codec, Inbox inbox) {
+        return new ListingEventStream(codec, inbox);
+    }
+
+    @Bean
     AppliedVersions appliedVersions(JdbcClient jdbc) {
         return new AppliedVersions(jdbc);
     }

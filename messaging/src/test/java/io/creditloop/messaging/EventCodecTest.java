@@ -56,6 +56,15 @@ class EventCodecTest {
     }
 
     @Test
+    void anEventMissingARequiredFieldIsPoisonNamingTheField() {
+        assertThatThrownBy(() -> codec.decode("""
+                {"specversion":"1.0","id":"e1","source":"/x","type":"listing.exited.v1","time":"2024-04-22T10:00:00Z",
+                 "data":{"listingId":"3f0c2b8e-5d7a-4c1e-9b6f-2a8d4e1c7b90","version":3}}"""))
+                .isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("schema").hasMessageContaining("$.data");
+    }
+
+    @Test
     void poisonReasonsNeverQuoteTheMessage() {
         assertThatThrownBy(() -> codec.decode("420102199003071232 is not json"))
                 .isInstanceOf(PoisonMessageException.class).message().doesNotContain("420102199003071232");

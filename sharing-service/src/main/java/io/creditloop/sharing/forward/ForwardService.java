@@ -10,6 +10,7 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.sharing.v1.ForwardAction;
 import io.creditloop.contracts.sharing.v1.ForwardDelivered;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
+import io.creditloop.messaging.AppliedVersions;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.messaging.Outbox;
 import io.creditloop.calendar.WorkingDayCalendar;
@@ -32,6 +33,8 @@ import java.util.UUID;
 public class ForwardService {
 
     static final String SOURCE = "/sharing-service";
+    /** The listing versions this service has forwarded; an older or repeated version is not forwarded again. */
+    static final String LISTING_VERSIONS = "sharing.listing";
     private static final Logger log = LoggerFactory.getLogger(ForwardService.class);
 
     private final Forwards forwards;
@@ -40,9 +43,11 @@ public class ForwardService {
     private final SharingProperties properties;
     private final EventCodec codec;
     private final Clock clock;
+    private final AppliedVersions versions;
 
     public ForwardService(Forwards forwards, Outbox outbox, WorkingDayCalendar calendar, SharingProperties properties,
-                          EventCodec codec, Clock clock) {
+                          EventCodec codec, Clock clock, AppliedVersions versions) {
+        this.versions = versions;
         this.forwards = forwards;
         this.outbox = outbox;
         this.calendar = calendar;
@@ -54,6 +59,9 @@ public class ForwardService {
     /** R6: due N working days after recognition (001 §9, 002 §3(二), 004 §4(二)). */
     @Transactional
     public void listingConfirmed(ListingConfirmed confirmed) {
+        if (stale(confirmed.listingId(), confirmed.version())) {
+            return;
+        }
         record(confirmed.listingId(), confirmed.version(), ForwardAction.LISTING, confirmed.recognitionDate(),
                 confirmed);
     }
@@ -61,14 +69,28 @@ public class ForwardService {
     /** R6: due N working days after the exit, "and of revocation" (004 §8(四)3). */
     @Transactional
     public void listingExited(ListingExited exited) {
+        if (stale(exited.listingId(), exited.version())) {
+            return;
+        }
         record(exited.listingId(), exited.version(), ForwardAction.EXIT, exited.exitDate(), exited);
     }
 
     /** R10/R11: a corrected record is forwarded like a new one, counted from the day of the correction. */
     @Transactional
     public void listingCorrected(ListingCorrected corrected) {
+        if (stale(corrected.listingId(), corrected.version())) {
+            return;
+        }
         record(corrected.listingId(), corrected.version(), ForwardAction.CORRECTION,
                 LocalDate.ofInstant(corrected.correctedAt(), clock.getZone()), corrected);
+    }
+
+    private boolean stale(UUID listingId, long version) {
+        if (versions.advance(LISTING_VERSIONS, listingId.toString(), version)) {
+            return false;
+        }
+        log.info("listing {} v{} is not newer than the version forwarded; ignored", listingId, version);
+        return true;
     }
 
     @Transactional(readOnly = true)

@@ -210,7 +210,7 @@ class ListingEventsListenerIT extends ServiceITSupport {
                 subject.key(), withoutSubject));
 
         ConsumerRecord<String, String> dead = awaitRecords(deadLetters, 1, r -> subject.key().equals(r.key())).get(0);
-        assertThat(header(dead, "kafka_dlt-exception-message")).contains("subject.key");
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("$.data.subject (required)");
         assertThat(loop(listingId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 }
