@@ -24,7 +24,6 @@ public record Forward(UUID forwardId, UUID listingId, long listingVersion, Strin
         Objects.requireNonNull(forwardId, "forwardId");
         Objects.requireNonNull(listingId, "listingId");
         Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         if (platform == null || platform.isBlank()) {
@@ -74,7 +73,7 @@ public record Forward(UUID forwardId, UUID listingId, long listingVersion, Strin
 
     /** Still not delivered after its due date. */
     public boolean overdueOn(LocalDate today) {
-        return state != ForwardState.DELIVERED && today.isAfter(dueDate);
+        return state != ForwardState.DELIVERED && dueDate != null && today.isAfter(dueDate);
     }
 
     private void requirePending(String what) {

@@ -44,10 +44,13 @@ public class ForwardService {
     private final EventCodec codec;
     private final Clock clock;
     private final AppliedVersions versions;
+    private final io.micrometer.core.instrument.Counter calendarGaps;
 
     public ForwardService(Forwards forwards, Outbox outbox, WorkingDayCalendar calendar, SharingProperties properties,
-                          EventCodec codec, Clock clock, AppliedVersions versions) {
+                          EventCodec codec, Clock clock, AppliedVersions versions,
+                          io.micrometer.core.instrument.MeterRegistry meters) {
         this.versions = versions;
+        this.calendarGaps = meters.counter("creditloop.sharing.calendar.missing");
         this.forwards = forwards;
         this.outbox = outbox;
         this.calendar = calendar;
@@ -136,13 +139,28 @@ public class ForwardService {
         String payload = payload(new Payload(action, listingId, version, listingRecord));
         Instant now = clock.instant();
         for (SharingProperties.Platform platform : properties.platforms()) {
-            LocalDate due = calendar.addWorkingDays(from, platform.deadlineWorkingDays());
+            LocalDate due = dueDate(from, platform);
             Forward forward = Forward.pending(UUID.randomUUID(), listingId, version, platform.code(), action, payload,
                     due, now);
             if (forwards.insert(forward)) {
                 log.info("forward {} ({} of listing {} v{}) to {} due {}", forward.forwardId(), action, listingId,
                         version, platform.code(), due);
             }
+        }
+    }
+
+    /**
+     * N working days after {@code from}; empty when the calendar has no data for the year the deadline falls in.
+     * The forward is still recorded and sent, and the gap raises an alarm (log + metric) rather than a guess.
+     */
+    private LocalDate dueDate(LocalDate from, SharingProperties.Platform platform) {
+        try {
+            return calendar.addWorkingDays(from, platform.deadlineWorkingDays());
+        } catch (io.creditloop.calendar.CalendarYearMissingException e) {
+            calendarGaps.increment();
+            log.error("ALARM: no working-day calendar for {}: the forward to {} is recorded without a due date; add "
+                    + "that year's holiday file (CALENDAR_DIR) and restart", e.year(), platform.code());
+            return null;
         }
     }
 

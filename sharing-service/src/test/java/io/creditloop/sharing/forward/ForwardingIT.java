@@ -120,6 +120,18 @@ class ForwardingIT {
     }
 
     @Test
+    @DisplayName("R6: a deadline in a year with no calendar data is not guessed: the forward goes out without a due date")
+    void deadlineBeyondTheCalendarIsNotGuessed() {
+        // 2026-12-28 + 7 working days runs into 2027, for which this build ships no holiday arrangement
+        publish(confirmed(2, LocalDate.of(2026, 12, 28)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
+        assertThat(forwards()).extracting(ForwardView::dueDate).containsOnlyNulls();
+        assertThat(forwards()).extracting(ForwardView::overdue).containsOnly(false);
+    }
+
+    @Test
     @DisplayName("R6: while a platform answers 503 the forward stays pending and is retried; delivered once it is up")
     void platformDownThenUp() {
         PLATFORMS.down(listingId.toString());
