@@ -28,6 +28,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -118,6 +119,11 @@ public class MessagingAutoConfiguration {
         backOff.setMaxElapsedTime(properties.retryMaxElapsed().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonMessageException.class, DeserializationException.class);
+        // a good message whose handler failed because the database is down waits for it, however long that takes
+        FixedBackOff untilBack = new FixedBackOff(properties.retryMaxInterval().toMillis(),
+                FixedBackOff.UNLIMITED_ATTEMPTS);
+        handler.setBackOffFunction((record, failure) ->
+                InfrastructureFailures.isInfrastructure(failure) ? untilBack : null);
         return handler;
     }
 }

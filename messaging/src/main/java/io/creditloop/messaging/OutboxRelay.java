@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes committed outbox rows to Kafka in id order, then marks them published in the same database
  * transaction. A crash between the send and the commit re-sends the batch: delivery is at least once, and every
- * consumer de-duplicates by event id. Rows are locked with SKIP LOCKED so several instances can relay safely.
+ * consumer de-duplicates by event id. One relay at a time per schema (a transaction-scoped advisory lock): with
+ * several instances, a second relay sending later rows while the first is slow would put a listing's events out
+ * of order.
  */
 public class OutboxRelay {
 
@@ -68,6 +70,12 @@ public class OutboxRelay {
 
     private int relayBatch() {
         Integer sent = tx.execute(status -> {
+            boolean mine = Boolean.TRUE.equals(jdbc.sql(
+                            "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))")
+                    .query(Boolean.class).single());
+            if (!mine) {
+                return 0; // another instance is relaying this schema's outbox
+            }
             List<Row> rows = jdbc.sql("""
                             SELECT id, topic, message_key, event_type, event_id, payload FROM outbox
                             WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
