@@ -49,8 +49,9 @@ public final class IdentificationWorkflow {
         }
         var black = CrossChecks.blackListingExcluding(listing, subjectListings, today);
         if (black.isPresent()) {
-            return new Exclude("主体已列入黑名单 " + black.get().listType().code() + "（" + black.get().id()
-                    + "），不得列入红名单 (R5: the subject is on a black list in force)");
+            return new Exclude("主体已列入" + black.get().listType().name() + "（" + black.get().listType().code()
+                    + "），不得列入红名单 (R5/R13: the subject is on a " + black.get().listType().kind()
+                    + " list in force)");
         }
         if (status == ListingStatus.RECORDED && needsPriorNotice(listing)) {
             return new AwaitNotice();

@@ -84,10 +84,11 @@ public final class Listing {
     }
 
     /** R4: a natural person is notified before listing (事前告知). */
-    public void recordNotice(LocalDate date) {
+    public void recordNotice(LocalDate date, LocalDate today) {
         require(status == ListingStatus.RECORDED, "only a recorded listing takes a prior notice");
-        if (date.isBefore(recognitionDate)) {
-            throw new ListingStateException("notice date " + date + " is before the recognition date " + recognitionDate);
+        if (date.isBefore(recognitionDate) || date.isAfter(today)) {
+            throw new ListingStateException("notice date " + date + " must lie between the recognition date "
+                    + recognitionDate + " and today: a person is listed only after being notified (R4)");
         }
         noticeDate = date;
         status = ListingStatus.NOTIFIED;
@@ -111,16 +112,15 @@ public final class Listing {
         version++;
     }
 
-    /** The department's verification of the objection: upheld withdraws the listing, dismissed confirms it. */
-    public void decideObjection(boolean upheld, String note, Instant now) {
+    /**
+     * The department's verification of the objection: upheld withdraws the listing; dismissed returns it to
+     * publicity, which runs to its end (and through the cross-checks) like any other.
+     */
+    public void decideObjection(boolean upheld, String note) {
         require(status == ListingStatus.OBJECTED, "there is no objection to decide");
         decision = (upheld ? "UPHELD: " : "DISMISSED: ") + (note == null ? "" : note);
-        if (upheld) {
-            status = ListingStatus.WITHDRAWN;
-            version++;
-        } else {
-            confirmFrom(now);
-        }
+        status = upheld ? ListingStatus.WITHDRAWN : ListingStatus.IN_PUBLICITY;
+        version++;
     }
 
     /** R5: a red preliminary listing of a black-listed subject is excluded with its reason. */

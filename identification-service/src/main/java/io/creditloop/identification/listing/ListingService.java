@@ -65,6 +65,7 @@ public class ListingService {
             }
         }
         Listing listing = RecordContentRules.accept(submission, catalog::current, today());
+        listings.lockSubject(listing.subject().key());
         listings.insert(listing);
         listings.appendEvent(listing, "RECORDED", clock.instant(), null);
         advance(listing);
@@ -88,7 +89,7 @@ public class ListingService {
     public Listing recordNotice(UUID id, LocalDate noticeDate) {
         Listing listing = locked(id);
         long before = listing.version();
-        listing.recordNotice(noticeDate == null ? today() : noticeDate);
+        listing.recordNotice(noticeDate == null ? today() : noticeDate, today());
         save(listing, before, "NOTIFIED", null);
         advance(listing);
         return listing;
@@ -109,13 +110,13 @@ public class ListingService {
     public Listing decideObjection(UUID id, boolean upheld, String note) {
         Listing listing = locked(id);
         long before = listing.version();
-        listing.decideObjection(upheld, note, clock.instant());
-        if (listing.status() == ListingStatus.CONFIRMED) {
-            save(listing, before, "CONFIRMED", "objection dismissed");
-            afterConfirmation(listing);
-        } else {
+        listing.decideObjection(upheld, note);
+        if (upheld) {
             save(listing, before, "WITHDRAWN", "objection upheld");
             purgeIfErroneous(listing);
+        } else {
+            save(listing, before, "OBJECTION_DISMISSED", null);
+            advance(listing);
         }
         return listing;
     }
@@ -123,6 +124,10 @@ public class ListingService {
     /** R13: exit; a black exit other than by error moves the subject onto the gray list at once. */
     @Transactional
     public Listing exit(UUID id, ExitReason reason, LocalDate date, String note) {
+        if (date != null && date.isAfter(today())) {
+            throw new InvalidListingException(List.of(new FieldProblem("exitDate",
+                    "退出日期不能晚于今天 (an exit takes effect when it is recorded; the exit date cannot be in the future)")));
+        }
         Listing listing = locked(id);
         exit(listing, reason, date == null ? today() : date, note);
         return listing;
@@ -130,11 +135,23 @@ public class ListingService {
 
     /**
      * R14 (001 §16, 004 §5(三)3): a serious violation within gray validity moves the subject to black with one
-     * call: the black listing goes through identification, and the gray listing exits as superseded.
+     * call. The black listing goes through identification like any other (prior notice, publicity); the gray
+     * listing exits when the black one is confirmed ({@link CrossChecks#graysMovedToBlack}). A retry with the same
+     * submission id returns the first result.
      */
     @Transactional
     public Submitted escalate(UUID grayId, ListingSubmission black) {
         Listing gray = locked(grayId);
+        if (black.department() == null || !gray.department().equals(black.department().strip())) {
+            throw new InvalidListingException(List.of(new FieldProblem("department",
+                    "只有认定该重点关注名单的部门可以升级 (only the department that recognised the gray listing escalates it)")));
+        }
+        if (black.submissionId() != null) {
+            Optional<Listing> earlier = listings.findBySubmission(gray.department(), black.submissionId().strip());
+            if (earlier.isPresent()) {
+                return new Submitted(earlier.get(), false);
+            }
+        }
         if (gray.listType().kind() != ListKind.GRAY || !gray.inForceOn(today())) {
             throw new ListingStateException("listing " + grayId + " is not a gray listing in force");
         }
@@ -148,11 +165,7 @@ public class ListingService {
             throw new InvalidListingException(List.of(new FieldProblem("listType",
                     "升级应列入黑名单类型 (escalation must name a black list type)")));
         }
-        Submitted submitted = submit(sameSubject);
-        if (gray.status() == ListingStatus.CONFIRMED) {
-            exit(gray, ExitReason.REVOKED, today(), "escalated to black listing " + submitted.listing().id());
-        }
-        return submitted;
+        return submit(sameSubject);
     }
 
     /** The outcome of a standard review: how many listings were kept and how many exited. */
@@ -242,12 +255,15 @@ public class ListingService {
     /** R4/R13 cross-check and R14 big-data warning, then the event the other services follow. */
     private void afterConfirmation(Listing listing) {
         events.confirmed(listing);
-        log.info("listing {} confirmed: {} {} v{}", listing.id(), listing.listType().code(), listing.subject().key(),
-                listing.version());
+        log.info("listing {} confirmed: {} v{}", listing.id(), listing.listType().code(), listing.version());
         List<Listing> subjectListings = listings.findBySubject(listing.subject().key());
         for (Listing red : CrossChecks.redListingsSupersededBy(listing, subjectListings)) {
             exit(red, ExitReason.REVOKED, today(), "主体列入" + listing.listType().name() + "，移出红名单 (R4/R13: "
-                    + "listed " + listing.listType().kind() + " by " + listing.id() + ")");
+                    + "listed " + listing.listType().kind() + ")");
+        }
+        for (Listing gray : CrossChecks.graysMovedToBlack(listing, subjectListings, today())) {
+            exit(gray, ExitReason.REVOKED, today(), "同一领域列入黑名单 (R14: moved to the black list "
+                    + listing.listType().code() + ")");
         }
         if (listing.listType().kind() == ListKind.GRAY
                 && BigDataWarning.due(listings.findBySubject(listing.subject().key()), today(), bigDataWarningDomains)) {
@@ -294,7 +310,13 @@ public class ListingService {
         listings.appendEvent(listing, eventType, clock.instant(), detail);
     }
 
+    /**
+     * The listing, with its subject locked for the rest of the transaction: the cross-checks (R4, R5, R14) read the
+     * subject's other listings, so two transitions of one subject must not run side by side.
+     */
     private Listing locked(UUID id) {
+        Listing unlocked = listings.find(id).orElseThrow(() -> new ListingNotFoundException(id));
+        listings.lockSubject(unlocked.subject().key());
         return listings.findForUpdate(id).orElseThrow(() -> new ListingNotFoundException(id));
     }
 

@@ -135,6 +135,12 @@ public class Listings {
         jdbc.sql("UPDATE listing SET standard_review = FALSE WHERE id = :id").param("id", id).update();
     }
 
+    /** Serialises the transitions of one subject until the transaction ends (R4, R5, R14 cross-checks). */
+    public void lockSubject(String subjectKey) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", subjectKey)
+                .query((rs, n) -> 1).list();
+    }
+
     /** Every listing of one subject, any status. */
     public List<Listing> findBySubject(String subjectKey) {
         return jdbc.sql(SELECT + " WHERE l.subject_key = :key ORDER BY l.created_at").param("key", subjectKey)
@@ -171,7 +177,8 @@ public class Listings {
                         UPDATE listing SET subject_name = '（已删除）', subject_key = 'PURGED:' || id::text, uscc = NULL,
                             id_type = NULL, id_number = NULL, legal_representative = NULL,
                             legal_representative_id_number = NULL, organisation_code = NULL, lei = NULL, note = NULL,
-                            reason = '（已删除）', objection = NULL, submission_id = NULL, purged = TRUE
+                            reason = '（已删除）', basis = '（已删除）', objection = NULL, decision = NULL,
+                            exit_note = NULL, submission_id = NULL, purged = TRUE
                         WHERE id = :id""")
                 .param("id", id).update();
         jdbc.sql("UPDATE listing_event SET detail = NULL WHERE listing_id = :id").param("id", id).update();

@@ -72,7 +72,28 @@ class LifecycleRulesTest {
         var step = IdentificationWorkflow.next(red, List.of(black, red), LocalDate.of(2026, 12, 3), CALENDAR);
 
         assertThat(step).isInstanceOf(IdentificationWorkflow.Exclude.class);
-        assertThat(((IdentificationWorkflow.Exclude) step).reason()).contains("R5").contains(black.id().toString());
+        assertThat(((IdentificationWorkflow.Exclude) step).reason()).contains("R5").contains("TAX_MAJOR_VIOLATION");
+    }
+
+    @Test
+    @DisplayName("R5/R13: a gray listing in force excludes a red one too; R14: black moves the same domain's gray out")
+    void grayAndBlackCrossChecks() {
+        Listing gray = confirmed(GRAY_TAX);
+        Listing marketGray = confirmed(type("MARKET_KEY_ATTENTION", ListKind.GRAY, "market-regulation", 0, null));
+        Listing red = listing(RED, SubjectType.ORGANISATION);
+        Listing black = confirmed(BLACK);
+
+        assertThat(CrossChecks.blackListingExcluding(red, List.of(gray, red), TODAY)).contains(gray);
+        assertThat(CrossChecks.graysMovedToBlack(black, List.of(gray, marketGray, black), TODAY)).containsExactly(gray);
+        assertThat(CrossChecks.graysMovedToBlack(gray, List.of(gray, marketGray), TODAY)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R4: a prior notice cannot be dated in the future")
+    void noticeNotInTheFuture() {
+        Listing person = listing(BLACK, SubjectType.PERSON);
+        assertThatThrownBy(() -> person.recordNotice(TODAY.plusDays(1), TODAY)).isInstanceOf(ListingStateException.class);
+        assertThat(person.status()).isEqualTo(ListingStatus.RECORDED);
     }
 
     @Test
@@ -81,7 +102,7 @@ class LifecycleRulesTest {
         Listing person = listing(BLACK, SubjectType.PERSON);
         assertThat(IdentificationWorkflow.next(person, List.of(person), TODAY, CALENDAR))
                 .isInstanceOf(IdentificationWorkflow.AwaitNotice.class);
-        person.recordNotice(TODAY);
+        person.recordNotice(TODAY, TODAY);
         assertThat(IdentificationWorkflow.next(person, List.of(person), TODAY, CALENDAR))
                 .isInstanceOf(IdentificationWorkflow.Confirm.class);
 
@@ -142,14 +163,14 @@ class LifecycleRulesTest {
         upheld.startPublicity(LocalDate.of(2026, 12, 2));
         upheld.object("已补缴");
         assertThatThrownBy(() -> upheld.confirm(NOW)).isInstanceOf(ListingStateException.class);
-        upheld.decideObjection(true, "核实有误", NOW);
+        upheld.decideObjection(true, "核实有误");
         assertThat(upheld.status()).isEqualTo(ListingStatus.WITHDRAWN);
 
         Listing dismissed = listing(RED, SubjectType.ORGANISATION);
         dismissed.startPublicity(LocalDate.of(2026, 12, 2));
         dismissed.object("不服");
-        dismissed.decideObjection(false, "认定无误", NOW);
-        assertThat(dismissed.status()).isEqualTo(ListingStatus.CONFIRMED);
+        dismissed.decideObjection(false, "认定无误");
+        assertThat(dismissed.status()).isEqualTo(ListingStatus.IN_PUBLICITY);
         assertThat(dismissed.version()).isEqualTo(4);
     }
 }

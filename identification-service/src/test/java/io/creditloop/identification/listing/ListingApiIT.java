@@ -29,7 +29,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Listing intake and exit against real PostgreSQL and Kafka: state, history and event commit together. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "creditloop.identification.lifecycle-enabled=false")
 class ListingApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

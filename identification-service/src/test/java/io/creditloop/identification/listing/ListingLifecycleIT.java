@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The identification lifecycle through the public API, on real PostgreSQL and Kafka, with a clock the test moves. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "creditloop.identification.lifecycle-enabled=false")
 class ListingLifecycleIT {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T02:00:00Z"); // 10:00 in Shanghai
@@ -101,7 +102,7 @@ class ListingLifecycleIT {
 
         assertThat(black.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(red.get("status").asText()).isEqualTo("EXCLUDED");
-        assertThat(red.get("decision").asText()).contains("R5").contains(black.get("id").asText());
+        assertThat(red.get("decision").asText()).contains("R5").contains("TAX_MAJOR_VIOLATION");
         assertThat(outboxEvents(red, "listing.confirmed.v1")).isZero();
     }
 
@@ -164,16 +165,53 @@ class ListingLifecycleIT {
     }
 
     @Test
-    @DisplayName("R10: a dismissed objection confirms the listing")
-    void objectionDismissedConfirms() {
+    @DisplayName("R5/R10: a dismissed objection returns the listing to publicity, confirmed when publicity ends")
+    void objectionDismissedReturnsToPublicity() {
         JsonNode red = submit("tax", "TAX_A_GRADE", newUscc(), "2026-11-20");
         String id = red.get("id").asText();
         post("/api/listings/" + id + "/objection", Map.of("reason", "不服"));
 
-        JsonNode confirmed = post("/api/listings/" + id + "/objection/decision", Map.of("upheld", false)).getBody();
+        JsonNode dismissed = post("/api/listings/" + id + "/objection/decision", Map.of("upheld", false)).getBody();
 
-        assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(confirmed.get("decision").asText()).startsWith("DISMISSED");
+        assertThat(dismissed.get("status").asText()).isEqualTo("IN_PUBLICITY");
+        assertThat(dismissed.get("decision").asText()).startsWith("DISMISSED");
+        MovableClock.NOW.set(Instant.parse("2026-12-03T02:00:00Z"));
+        scheduler.run();
+        assertThat(get(red).get("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    @DisplayName("R5: a red listing whose subject is listed black during its publicity is excluded when publicity ends")
+    void blackDuringPublicityExcludesRed() {
+        String uscc = newUscc();
+        JsonNode red = submit("tax", "TAX_A_GRADE", uscc, "2026-11-20");
+        submit("court", "COURT_DEFAULTER", uscc, "2026-11-21");
+
+        MovableClock.NOW.set(Instant.parse("2026-12-03T02:00:00Z"));
+        scheduler.run();
+
+        assertThat(get(red).get("status").asText()).isEqualTo("EXCLUDED");
+        assertThat(outboxEvents(red, "listing.confirmed.v1")).isZero();
+    }
+
+    @Test
+    @DisplayName("R4/R13: dates in the future are refused for a prior notice and an exit; nothing changes")
+    void futureDatesRefused() {
+        Map<String, Object> body = new HashMap<>(Map.of("department", "court", "listType", "COURT_DEFAULTER",
+                "subjectType", "PERSON", "name", "赵六", "idNumber", newIdNumber(), "reason", "拒不履行",
+                "basis", "（2026）鄂02执2号", "recognitionDate", "2026-11-20"));
+        JsonNode person = post("/api/listings", body).getBody();
+        String id = person.get("id").asText();
+
+        assertThat(post("/api/listings/" + id + "/notice", Map.of("noticeDate", "2026-12-01")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(get(person).get("status").asText()).isEqualTo("RECORDED");
+
+        JsonNode black = submit("tax", "TAX_MAJOR_VIOLATION", newUscc(), "2026-11-02");
+        ResponseEntity<JsonNode> future = post("/api/listings/" + black.get("id").asText() + "/exit",
+                Map.of("reason", "REPAIRED", "exitDate", "2026-12-01"));
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get(black).get("status").asText()).isEqualTo("CONFIRMED");
     }
 
     @Test

@@ -19,13 +19,23 @@ public record ListingView(UUID id, long version, String status, String listType,
                           String organisationCode, String lei, String note, java.util.List<String> warnings,
                           LocalDate noticeDate, LocalDate publicityEndsOn, String objection, String decision) {
 
+    /**
+     * Resident IDs (15 or 18 characters) keep the first 6 and the last 4; shorter documents (passports, permits)
+     * keep only the last 2, so that no short number is ever shown whole.
+     */
+    static String maskedIdNumber(String id) {
+        if (id == null) {
+            return null;
+        }
+        if (id.length() >= 15) {
+            return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+        }
+        return id.length() <= 2 ? "*".repeat(id.length()) : "*".repeat(id.length() - 2) + id.substring(id.length() - 2);
+    }
+
     public static ListingView of(Listing l) {
         var s = l.subject();
-        String maskedId = s.idNumber() == null ? null
-                : s.idNumber().length() >= 10
-                ? s.idNumber().substring(0, 6) + "*".repeat(s.idNumber().length() - 10)
-                + s.idNumber().substring(s.idNumber().length() - 4)
-                : "*".repeat(s.idNumber().length());
+        String maskedId = maskedIdNumber(s.idNumber());
         return new ListingView(l.id(), l.version(), l.status().name(), l.listType().code(), l.listType().version(),
                 l.listType().kind().name(), l.department(), s.type().name(), s.name(), s.uscc(), s.idType(), maskedId,
                 s.legalRepresentative(), l.reason(), l.basis(), l.recognitionDate(), l.validFrom(), l.validUntil(),
