@@ -68,21 +68,27 @@ class PlatformClient {
             if (reason == null) {
                 reason = field(body, "detail");
             }
-            if (reason == null) {
-                reason = body.isBlank() ? "HTTP " + status.value() : abbreviate(body);
-            }
-            return new DeliveryOutcome.Rejected(reason);
+            // a platform's raw body may echo the record back, ID number included: only its stated reason is kept
+            return new DeliveryOutcome.Rejected(reason == null ? "HTTP " + status.value() : reason);
         }
-        return new DeliveryOutcome.Failed("HTTP " + status.value() + (body.isBlank() ? "" : ": " + abbreviate(body)));
+        return new DeliveryOutcome.Failed("HTTP " + status.value());
     }
 
     private String field(String body, String name) {
         try {
             JsonNode value = json.readTree(body).path(name);
-            return value.isValueNode() && !value.asText().isBlank() ? abbreviate(value.asText()) : null;
+            return value.isValueNode() && !value.asText().isBlank() ? maskIdNumbers(abbreviate(value.asText())) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static final java.util.regex.Pattern ID_NUMBER =
+            java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{5,8}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])");
+
+    /** R16: a reason that quotes a resident ID number keeps only its first 6 and last 4 characters. */
+    static String maskIdNumbers(String text) {
+        return text == null ? null : ID_NUMBER.matcher(text).replaceAll("$1********$2");
     }
 
     private static String read(InputStream body) throws IOException {
