@@ -48,6 +48,7 @@ class GatewayRoutesTest {
         assertRoutedTo("/api/listings", "identification", "/api/listings");
         assertRoutedTo("/api/listings/42/exit", "identification", "/api/listings/42/exit");
         assertRoutedTo("/api/catalog/list-types", "identification", "/api/catalog/list-types");
+        assertRoutedTo("/api/intake/uploads/7", "identification", "/api/intake/uploads/7");
         assertRoutedTo("/api/sanction/listings/1/loop", "sanction", "/api/sanction/listings/1/loop");
         assertRoutedTo("/api/sharing/forwards", "sharing", "/api/sharing/forwards");
         assertRoutedTo("/api/repair/objections", "repair", "/api/repair/objections");

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -94,17 +95,15 @@ public final class CsvFile implements SpreadsheetFile {
         return !result.isError() && !bytes.hasRemaining() && !decoder.flush(chars).isError();
     }
 
-    /** The delimiter most used on any of the sample lines; a comma when there is none. */
+    /** The delimiter used most often over the sample lines; a comma when there is none. */
     static char detectDelimiter(List<String> lines) {
         char best = ',';
-        int bestCount = 0;
+        long bestCount = 0;
         for (char candidate : new char[] {',', '\t', ';'}) {
-            for (String line : lines) {
-                int count = (int) line.chars().filter(c -> c == candidate).count();
-                if (count > bestCount) {
-                    best = candidate;
-                    bestCount = count;
-                }
+            long count = lines.stream().mapToLong(line -> line.chars().filter(c -> c == candidate).count()).sum();
+            if (count > bestCount) {
+                best = candidate;
+                bestCount = count;
             }
         }
         return best;
@@ -130,6 +129,11 @@ public final class CsvFile implements SpreadsheetFile {
     }
 
     @Override
+    public void check(int sheet) {
+        read(sheet, false, row -> true);
+    }
+
+    @Override
     public void read(int sheet, boolean fillMerged, RowHandler handler) {
         if (sheet != 0) {
             throw new IllegalArgumentException("a CSV file has one sheet");
@@ -144,8 +148,19 @@ public final class CsvFile implements SpreadsheetFile {
             throw new UnreadableSpreadsheetException("CSV 文件无法读取 (the CSV file cannot be read)", 0, e);
         }
         int last = 0;
-        try (Reader reader = reader(); CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            for (CSVRecord record : parser) {
+        try (Reader reader = reader();
+             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        return;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw malformed(last, e);
+                }
                 int number = (int) record.getRecordNumber();
                 List<String> cells = new ArrayList<>(record.size());
                 for (String value : record) {
@@ -157,10 +172,14 @@ public final class CsvFile implements SpreadsheetFile {
                     return;
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableSpreadsheetException("CSV 第 " + (last + 1) + " 行格式错误，无法继续读取 (the CSV is "
-                    + "malformed at record " + (last + 1) + ", e.g. an unclosed quote)", last, e);
+        } catch (IOException e) {
+            throw malformed(last, e);
         }
+    }
+
+    private static UnreadableSpreadsheetException malformed(int last, Exception e) {
+        return new UnreadableSpreadsheetException("CSV 第 " + (last + 1) + " 行格式错误，无法继续读取 (the CSV is "
+                + "malformed at record " + (last + 1) + ", e.g. an unclosed quote)", last, e);
     }
 
     private List<String> sampleLines() throws IOException {

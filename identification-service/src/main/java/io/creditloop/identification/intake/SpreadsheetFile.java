@@ -19,6 +19,13 @@ public interface SpreadsheetFile extends Closeable {
     void probe(int sheet, RowHandler handler);
 
     /**
+     * Reads the whole sheet once without handing rows on, so damage is found before any row is processed.
+     *
+     * @throws UnreadableSpreadsheetException when the sheet cannot be read to its end
+     */
+    void check(int sheet);
+
+    /**
      * Reads a whole sheet in bounded memory, in row order.
      *
      * @param fillMerged copy the value of a vertically merged cell into the rows it spans, as the clerk sees it

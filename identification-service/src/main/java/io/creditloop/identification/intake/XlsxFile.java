@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -54,6 +53,7 @@ public final class XlsxFile implements SpreadsheetFile {
     private final List<String> names = new ArrayList<>();
     private final List<PackagePart> parts = new ArrayList<>();
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    private final Map<Integer, List<CellRangeAddress>> merges = new HashMap<>();
     private TempFileSharedStringsTable sharedStrings;
 
     private XlsxFile(OPCPackage pkg) throws Exception {
@@ -104,13 +104,24 @@ public final class XlsxFile implements SpreadsheetFile {
     /** Shared strings are streamed from the start only as far as the first rows need; a huge table falls back. */
     @Override
     public void probe(int sheet, RowHandler handler) {
+        int[] delivered = {0};
         try (ForwardSharedStrings strings = new ForwardSharedStrings(pkg, PROBE_SHARED_STRINGS)) {
-            parse(sheet, strings, handler);
+            parse(sheet, strings, row -> {
+                delivered[0] = row.number();
+                return handler.row(row);
+            });
         } catch (ForwardSharedStrings.TooFar e) {
-            parse(sheet, fullSharedStrings(), handler);
+            parse(sheet, fullSharedStrings(), row -> row.number() <= delivered[0] || handler.row(row));
         } catch (IOException e) {
             throw new UnreadableSpreadsheetException("工作表无法读取 (the sheet cannot be read)", 0, e);
         }
+    }
+
+    /** The merged regions are listed after the rows, so this pass is needed anyway; it is kept for the read. */
+    @Override
+    public void check(int sheet) {
+        fullSharedStrings();
+        verticalMerges(sheet);
     }
 
     @Override
@@ -164,13 +175,22 @@ public final class XlsxFile implements SpreadsheetFile {
 
     /** Merged regions are listed after the sheet data, so they take a pass of their own before the rows. */
     private List<CellRangeAddress> verticalMerges(int sheet) {
+        List<CellRangeAddress> known = merges.get(sheet);
+        if (known != null) {
+            return known;
+        }
         List<CellRangeAddress> merged = new ArrayList<>();
+        int[] lastRow = {0};
         try (InputStream in = parts.get(sheet).getInputStream()) {
             XMLReader xml = XMLHelper.newXMLReader();
             xml.setContentHandler(new DefaultHandler() {
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                    if ("mergeCell".equals(local(localName, qName))) {
+                    String name = local(localName, qName);
+                    if ("row".equals(name)) {
+                        String r = attributes.getValue("r");
+                        lastRow[0] = r == null ? lastRow[0] + 1 : Integer.parseInt(r) - 1;
+                    } else if ("mergeCell".equals(name)) {
                         String ref = attributes.getValue("ref");
                         if (ref != null && ref.contains(":")) {
                             CellRangeAddress range = CellRangeAddress.valueOf(ref);
@@ -183,10 +203,12 @@ public final class XlsxFile implements SpreadsheetFile {
             });
             xml.parse(new InputSource(in));
         } catch (Exception e) {
-            throw new UnreadableSpreadsheetException("工作表“" + names.get(sheet) + "”无法读取 (the sheet cannot be "
-                    + "read): " + reason(e), 0, e);
+            throw new UnreadableSpreadsheetException("工作表“" + names.get(sheet) + "”在第 " + lastRow[0]
+                    + " 行之后无法读取 (the sheet cannot be read after row " + lastRow[0] + "): " + reason(e),
+                    lastRow[0], e);
         }
         merged.sort(Comparator.comparingInt(CellRangeAddress::getFirstRow));
+        merges.put(sheet, merged);
         return merged;
     }
 
@@ -376,7 +398,13 @@ public final class XlsxFile implements SpreadsheetFile {
                 }
                 case "c" -> {
                     if (hasValue && column < MAX_COLUMNS) {
-                        String value = decode();
+                        String value;
+                        try {
+                            value = decode();
+                        } catch (ForwardSharedStrings.TooFar e) {
+                            failure = e;
+                            throw new StopParsing();
+                        }
                         if (value != null && !value.isEmpty()) {
                             while (cells.size() <= column) {
                                 cells.add(null);
@@ -455,9 +483,12 @@ public final class XlsxFile implements SpreadsheetFile {
      */
     private static final class MergeFill implements RowHandler {
 
+        private record Active(CellRangeAddress range, String value) {
+        }
+
         private final List<CellRangeAddress> merged;
         private final RowHandler next;
-        private final List<Object[]> active = new ArrayList<>();
+        private final List<Active> active = new ArrayList<>();
         private int cursor;
 
         MergeFill(List<CellRangeAddress> merged, RowHandler next) {
@@ -468,22 +499,19 @@ public final class XlsxFile implements SpreadsheetFile {
         @Override
         public boolean row(SheetRow row) {
             int index = row.number() - 1;
-            active.removeIf(a -> ((CellRangeAddress) a[0]).getLastRow() < index);
+            active.removeIf(a -> a.range().getLastRow() < index);
             while (cursor < merged.size() && merged.get(cursor).getFirstRow() <= index) {
                 CellRangeAddress range = merged.get(cursor++);
-                if (range.getFirstRow() == index && range.getLastRow() >= index) {
-                    String value = row.cell(range.getFirstColumn());
-                    if (value != null) {
-                        active.add(new Object[] {range, value});
-                    }
+                String value = range.getFirstRow() == index ? row.cell(range.getFirstColumn()) : null;
+                if (value != null) {
+                    active.add(new Active(range, value));
                 }
             }
             List<String> cells = null;
             BitSet inherited = null;
-            for (Object[] a : active) {
-                CellRangeAddress range = (CellRangeAddress) a[0];
-                int col = range.getFirstColumn();
-                if (range.getFirstRow() < index && row.cell(col) == null) {
+            for (Active a : active) {
+                int col = a.range().getFirstColumn();
+                if (a.range().getFirstRow() < index && row.cell(col) == null) {
                     if (cells == null) {
                         cells = new ArrayList<>(row.cells());
                         inherited = (BitSet) row.inherited().clone();
@@ -491,7 +519,7 @@ public final class XlsxFile implements SpreadsheetFile {
                     while (cells.size() <= col) {
                         cells.add(null);
                     }
-                    cells.set(col, (String) a[1]);
+                    cells.set(col, a.value());
                     inherited.set(col);
                 }
             }

@@ -1,0 +1,211 @@
+package io.creditloop.identification.intake;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Uploads, the outcome of each row they held, and why rows were rejected. */
+@Repository
+public class IntakeUploads {
+
+    private static final RowMapper<IntakeUpload> UPLOAD = (rs, n) -> new IntakeUpload(
+            rs.getObject("id", UUID.class),
+            rs.getString("department"),
+            rs.getString("list_type"),
+            rs.getString("file_name"),
+            Path.of(rs.getString("stored_path")),
+            rs.getLong("size_bytes"),
+            rs.getString("sha256"),
+            SpreadsheetFormat.valueOf(rs.getString("format")),
+            rs.getString("template"),
+            rs.getString("notes") == null ? List.of() : List.of(rs.getString("notes").split("\n")),
+            UploadState.valueOf(rs.getString("state")),
+            new Progress(rs.getLong("rows_read"), rs.getLong("accepted"), rs.getLong("rejected"),
+                    rs.getLong("duplicates")),
+            rs.getInt("attempts"),
+            instant(rs, "received_at"),
+            instant(rs, "started_at"),
+            instant(rs, "finished_at"),
+            rs.getString("failure_reason"));
+
+    private static final RowMapper<Rejection> REJECTION = (rs, n) -> new Rejection(rs.getString("sheet"),
+            rs.getInt("sheet_index"), rs.getInt("row_number"), rs.getInt("seq"), rs.getString("column_header"),
+            rs.getString("field"), rs.getString("message"));
+
+    private final JdbcClient jdbc;
+
+    public IntakeUploads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(IntakeUpload u) {
+        jdbc.sql("""
+                        INSERT INTO intake_upload (id, department, list_type, file_name, stored_path, size_bytes,
+                            sha256, format, template, notes, state, received_at)
+                        VALUES (:id, :department, :listType, :fileName, :storedPath, :size, :sha256, :format, :template,
+                            :notes, :state, :receivedAt)""")
+                .param("id", u.id())
+                .param("department", u.department())
+                .param("listType", u.listType())
+                .param("fileName", u.fileName())
+                .param("storedPath", u.storedPath().toString())
+                .param("size", u.sizeBytes())
+                .param("sha256", u.sha256())
+                .param("format", u.format().name())
+                .param("template", u.template())
+                .param("notes", u.notes().isEmpty() ? null : String.join("\n", u.notes()))
+                .param("state", u.state().name())
+                .param("receivedAt", Timestamp.from(u.receivedAt()))
+                .update();
+    }
+
+    public Optional<IntakeUpload> find(UUID id) {
+        return jdbc.sql("SELECT * FROM intake_upload WHERE id = :id").param("id", id).query(UPLOAD).optional();
+    }
+
+    /** Takes the oldest waiting upload for this worker; concurrent workers never take the same one. */
+    public Optional<IntakeUpload> claimNext(Instant now) {
+        return jdbc.sql("""
+                        UPDATE intake_upload SET state = 'RUNNING', attempts = attempts + 1,
+                            started_at = COALESCE(started_at, :now)
+                        WHERE id = (SELECT id FROM intake_upload WHERE state = 'RECEIVED'
+                                    ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", Timestamp.from(now))
+                .query(UPLOAD)
+                .optional();
+    }
+
+    /** At start-up: uploads a crash interrupted are queued again; they resume after their last finished row. */
+    public int requeueInterrupted() {
+        return jdbc.sql("UPDATE intake_upload SET state = 'RECEIVED' WHERE state = 'RUNNING'").update();
+    }
+
+    public void progress(UUID id, Progress p) {
+        jdbc.sql("""
+                        UPDATE intake_upload SET rows_read = :read, accepted = :accepted, rejected = :rejected,
+                            duplicates = :duplicates
+                        WHERE id = :id""")
+                .param("read", p.rowsRead())
+                .param("accepted", p.accepted())
+                .param("rejected", p.rejected())
+                .param("duplicates", p.duplicates())
+                .param("id", id)
+                .update();
+    }
+
+    public void finish(UUID id, UploadState state, Progress p, Instant at, String failureReason) {
+        jdbc.sql("""
+                        UPDATE intake_upload SET state = :state, rows_read = :read, accepted = :accepted,
+                            rejected = :rejected, duplicates = :duplicates, finished_at = :at, failure_reason = :reason
+                        WHERE id = :id""")
+                .param("state", state.name())
+                .param("read", p.rowsRead())
+                .param("accepted", p.accepted())
+                .param("rejected", p.rejected())
+                .param("duplicates", p.duplicates())
+                .param("at", Timestamp.from(at))
+                .param("reason", failureReason)
+                .param("id", id)
+                .update();
+    }
+
+    /** The row's outcome; call it in the transaction that wrote the row's listing or rejections. */
+    public void recordRow(UUID uploadId, int sheetIndex, int row, RowOutcome outcome, UUID listingId) {
+        jdbc.sql("""
+                        INSERT INTO intake_row (upload_id, sheet_index, row_number, outcome, listing_id)
+                        VALUES (:upload, :sheet, :row, :outcome, :listing) ON CONFLICT DO NOTHING""")
+                .param("upload", uploadId)
+                .param("sheet", sheetIndex)
+                .param("row", row)
+                .param("outcome", outcome.name())
+                .param("listing", listingId)
+                .update();
+    }
+
+    public void addRejection(UUID uploadId, Rejection r) {
+        jdbc.sql("""
+                        INSERT INTO intake_rejection (upload_id, sheet_index, sheet, row_number, seq, column_header,
+                            field, message)
+                        VALUES (:upload, :sheetIndex, :sheet, :row, :seq, :column, :field, :message)
+                        ON CONFLICT DO NOTHING""")
+                .param("upload", uploadId)
+                .param("sheetIndex", r.sheetIndex())
+                .param("sheet", r.sheet())
+                .param("row", r.row())
+                .param("seq", r.seq())
+                .param("column", r.column())
+                .param("field", r.field())
+                .param("message", r.message())
+                .update();
+    }
+
+    /** The outcomes recorded so far: exact, whatever the counters said when a crash interrupted the upload. */
+    public Progress countOutcomes(UUID uploadId) {
+        long[] counts = new long[RowOutcome.values().length];
+        jdbc.sql("SELECT outcome, count(*) AS n FROM intake_row WHERE upload_id = :id GROUP BY outcome")
+                .param("id", uploadId)
+                .query((rs, n) -> counts[RowOutcome.valueOf(rs.getString("outcome")).ordinal()] = rs.getLong("n"))
+                .list();
+        long accepted = counts[RowOutcome.ACCEPTED.ordinal()];
+        long duplicates = counts[RowOutcome.DUPLICATE.ordinal()];
+        long rejected = counts[RowOutcome.REJECTED.ordinal()];
+        return new Progress(accepted + duplicates + rejected, accepted, rejected, duplicates);
+    }
+
+    /** Rows are finished in file order, so every row up to the last one recorded is done. */
+    public Optional<int[]> lastRow(UUID uploadId) {
+        return jdbc.sql("""
+                        SELECT sheet_index, row_number FROM intake_row WHERE upload_id = :id
+                        ORDER BY sheet_index DESC, row_number DESC LIMIT 1""")
+                .param("id", uploadId)
+                .query((rs, n) -> new int[] {rs.getInt("sheet_index"), rs.getInt("row_number")})
+                .optional();
+    }
+
+    public List<Rejection> rejections(UUID uploadId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM intake_rejection WHERE upload_id = :id
+                        ORDER BY sheet_index, row_number, seq OFFSET :offset LIMIT :limit""")
+                .param("id", uploadId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(REJECTION)
+                .list();
+    }
+
+    public long countRejections(UUID uploadId) {
+        return jdbc.sql("SELECT count(*) FROM intake_rejection WHERE upload_id = :id")
+                .param("id", uploadId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The next rejections of a sheet after {@code afterRow}, in row order, for streaming the report. */
+    public List<Rejection> rejectionsAfter(UUID uploadId, int sheetIndex, int afterRow, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM intake_rejection
+                        WHERE upload_id = :id AND sheet_index = :sheet AND row_number > :after
+                        ORDER BY row_number, seq LIMIT :limit""")
+                .param("id", uploadId)
+                .param("sheet", sheetIndex)
+                .param("after", afterRow)
+                .param("limit", limit)
+                .query(REJECTION)
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,95 @@
+package io.creditloop.identification.intake;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The background workers: a bounded pool ({@code creditloop.intake.threads}, 1 by default) that takes waiting uploads
+ * from the database one at a time. The queue is the {@code intake_upload} table, so nothing is lost when the process
+ * stops; at start-up, uploads a crash interrupted are queued again and resume after their last finished row.
+ * <p>
+ * One instance of the service is assumed: a second instance starting up would re-queue the first one's running
+ * uploads (harmless for the listings, which are idempotent, but their counters would be off).
+ */
+@Component
+public class IntakeWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeWorker.class);
+
+    private final IntakeUploads uploads;
+    private final IntakeRunner runner;
+    private final Clock clock;
+    private final ThreadPoolExecutor executor;
+    private volatile boolean stopping;
+
+    public IntakeWorker(IntakeUploads uploads, IntakeRunner runner, IntakeProperties properties, Clock clock) {
+        this.uploads = uploads;
+        this.runner = runner;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        // a wake-up that finds the queue full is dropped: the waiting drains will take its upload
+        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.threads()), r -> {
+                    Thread thread = new Thread(r, "intake-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /** Called after an upload was committed as RECEIVED. */
+    public void wake() {
+        if (!stopping) {
+            executor.execute(this::drain);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterrupted() {
+        int requeued = uploads.requeueInterrupted();
+        if (requeued > 0) {
+            log.info("{} interrupted intake upload(s) queued again", requeued);
+        }
+        wake();
+    }
+
+    private void drain() {
+        while (!stopping) {
+            Optional<IntakeUpload> next;
+            try {
+                next = uploads.claimNext(clock.instant());
+            } catch (RuntimeException e) {
+                log.error("cannot take the next intake upload", MaskedException.of(e));
+                return;
+            }
+            if (next.isEmpty()) {
+                return;
+            }
+            try {
+                runner.run(next.get(), () -> stopping);
+            } catch (RuntimeException e) {
+                // the upload stays RUNNING and is resumed at the next start
+                log.error("intake upload {} could not be finished", next.get().id(), MaskedException.of(e));
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        executor.shutdown();
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,546 @@
+package io.creditloop.identification.intake;
+
+import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.identification.listing.FieldProblem;
+import io.creditloop.identification.listing.ListingSubmission;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R3: the report templates departments fill today, mapped to a {@link ListingSubmission}: Huangshi annex 1 (004) and
+ * Daye annex 4 for organisations and for natural persons (002). A header row is recognised by its column names,
+ * tolerant of spaces, full-width parentheses, {@code *} marks and the long and short forms of a name (the seed's
+ * "法人和其他组织名称(或自然人姓名)" as well as "名称/姓名"); unknown columns are ignored and named once in the notes.
+ * <p>
+ * Huangshi: a filled 统一社会信用代码 makes the row an organisation, and then 身份证号码 is the legal
+ * representative's; an empty one makes it a natural person, whose ID number 身份证号码 is. Daye: there is no reason
+ * column, so 目录事项 is both the reason and the list type; there is no basis column, so the catalog's basis applies.
+ */
+public final class TemplateMapping {
+
+    /** A header needs this many recognised columns before it is taken for one, so a title line never is. */
+    static final int MIN_HEADER_MATCHES = 3;
+    private static final Set<String> NOT_APPLICABLE = Set.of("/", "／", "-", "--", "—", "——", "无", "空", "n/a", "N/A");
+
+    public enum Template {
+        HUANGSHI_ANNEX1("黄石附表1 红黑名单及联合奖惩对象信息记录报送格式"),
+        DAYE_ANNEX4_ORGANISATIONS("大冶附件4 “红黑名单”信息报送表(企业和组织)"),
+        DAYE_ANNEX4_PERSONS("大冶附件4 “红黑名单”信息报送表(自然人)");
+
+        private final String title;
+
+        Template(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    public enum Column {
+        SEQUENCE, LIST_TYPE, CATALOG_ITEM, NAME, USCC, ORGANISATION_CODE, LEGAL_REPRESENTATIVE, ID_TYPE, ID_NUMBER,
+        REASON, RECOGNISING_DEPARTMENT, BASIS, RECOGNITION_DATE, VALIDITY, PUBLICATION_CATEGORY, NOTE
+    }
+
+    private record Spec(Column column, Requirement requirement, List<String> names) {
+        String label() {
+            return names.get(0);
+        }
+    }
+
+    private enum Requirement { REQUIRED, REQUIRED_WITHOUT_LIST_TYPE_PARAMETER, OPTIONAL }
+
+    private static final Map<Template, List<Spec>> SPECS = new EnumMap<>(Template.class);
+    /** normalised header text → template → column, to tell a header row from a data row quickly. */
+    private static final Map<String, Map<Template, Column>> NAMES = new HashMap<>();
+
+    static {
+        SPECS.put(Template.HUANGSHI_ANNEX1, List.of(
+                optional(Column.SEQUENCE, "序号"),
+                new Spec(Column.LIST_TYPE, Requirement.REQUIRED_WITHOUT_LIST_TYPE_PARAMETER, List.of("名单类型", "名单项目")),
+                required(Column.NAME, "名称/姓名", "法人和其他组织名称(或自然人姓名)", "法人和其他组织名称或自然人姓名",
+                        "名称或姓名", "名称", "姓名", "主体名称"),
+                required(Column.USCC, "统一社会信用代码", "社会信用代码"),
+                optional(Column.LEGAL_REPRESENTATIVE, "法定代表人", "法定代表人(单位负责人)姓名", "法定代表人(单位负责人)",
+                        "法定代表人姓名", "单位负责人"),
+                required(Column.ID_NUMBER, "身份证号码", "公民身份证号码", "身份证号"),
+                required(Column.REASON, "列入名单事由", "列入名单的事由", "列入事由", "事由"),
+                optional(Column.RECOGNISING_DEPARTMENT, "认定部门", "认定部门(单位)"),
+                optional(Column.BASIS, "认定依据"),
+                required(Column.RECOGNITION_DATE, "认定日期", "认定时间"),
+                optional(Column.VALIDITY, "有效期")));
+        SPECS.put(Template.DAYE_ANNEX4_ORGANISATIONS, List.of(
+                optional(Column.SEQUENCE, "序号"),
+                required(Column.CATALOG_ITEM, "目录事项"),
+                required(Column.NAME, "企业名称", "企业(组织)名称", "单位名称", "组织名称"),
+                optional(Column.LEGAL_REPRESENTATIVE, "法定代表人", "法定代表人姓名"),
+                required(Column.ORGANISATION_CODE, "组织机构代码", "组织机构代码/统一社会信用代码",
+                        "统一社会信用代码/组织机构代码", "统一社会信用代码(组织机构代码)"),
+                optional(Column.PUBLICATION_CATEGORY, "公布类别(红/黑榜)", "公布类别", "红/黑榜"),
+                required(Column.RECOGNITION_DATE, "认定时间", "认定日期"),
+                optional(Column.VALIDITY, "有效期"),
+                optional(Column.NOTE, "备注")));
+        SPECS.put(Template.DAYE_ANNEX4_PERSONS, List.of(
+                optional(Column.SEQUENCE, "序号"),
+                required(Column.CATALOG_ITEM, "目录事项"),
+                required(Column.NAME, "姓名", "自然人姓名"),
+                optional(Column.ID_TYPE, "证件类型"),
+                required(Column.ID_NUMBER, "证件号码", "身份证号码", "证件号"),
+                optional(Column.PUBLICATION_CATEGORY, "公布类别(红/黑榜)", "公布类别", "红/黑榜"),
+                required(Column.RECOGNITION_DATE, "认定时间", "认定日期"),
+                optional(Column.VALIDITY, "有效期"),
+                optional(Column.NOTE, "备注")));
+        SPECS.forEach((template, specs) -> specs.forEach(spec -> spec.names().forEach(name ->
+                NAMES.computeIfAbsent(headerKey(name), k -> new EnumMap<>(Template.class))
+                        .putIfAbsent(template, spec.column()))));
+    }
+
+    private static final Map<String, String> ID_TYPES = new LinkedHashMap<>();
+
+    static {
+        for (String name : List.of("身份证", "居民身份证", "身份证号码", "身份证号", "二代身份证", "公民身份证",
+                "中华人民共和国居民身份证", "resident_id")) {
+            ID_TYPES.put(headerKey(name), "RESIDENT_ID");
+        }
+        for (String name : List.of("护照", "中国护照", "外国护照", "passport")) {
+            ID_TYPES.put(headerKey(name), "PASSPORT");
+        }
+        for (String name : List.of("港澳居民来往内地通行证", "回乡证")) {
+            ID_TYPES.put(headerKey(name), "HK_MACAO_PERMIT");
+        }
+        for (String name : List.of("台湾居民来往大陆通行证", "台胞证")) {
+            ID_TYPES.put(headerKey(name), "TAIWAN_PERMIT");
+        }
+        ID_TYPES.put(headerKey("港澳台居民居住证"), "HMT_RESIDENCE_PERMIT");
+        for (String name : List.of("外国人永久居留身份证", "外国人永久居留证")) {
+            ID_TYPES.put(headerKey(name), "FOREIGN_PERMANENT_RESIDENT");
+        }
+        ID_TYPES.put(headerKey("军官证"), "MILITARY_OFFICER_ID");
+    }
+
+    private TemplateMapping() {
+    }
+
+    private static Spec required(Column column, String... names) {
+        return new Spec(column, Requirement.REQUIRED, List.of(names));
+    }
+
+    private static Spec optional(Column column, String... names) {
+        return new Spec(column, Requirement.OPTIONAL, List.of(names));
+    }
+
+    /**
+     * A sheet's header row matched to a template.
+     *
+     * @param columns    template column → 0-based sheet column
+     * @param labels     template column → the header text as written in the file, for messages
+     * @param unknown    header texts that match no column of the template, ignored
+     * @param lastColumn the header's last non-empty column
+     */
+    public record Header(Template template, int row, Map<Column, Integer> columns, Map<Column, String> labels,
+                         List<String> unknown, int lastColumn) {
+
+        public Optional<Integer> column(Column column) {
+            return Optional.ofNullable(columns.get(column));
+        }
+
+        public boolean has(Column column) {
+            return columns.containsKey(column);
+        }
+
+        public String label(Column column) {
+            String label = labels.get(column);
+            if (label != null) {
+                return label;
+            }
+            return SPECS.get(template).stream().filter(s -> s.column() == column).findFirst().map(Spec::label)
+                    .orElse(column.name());
+        }
+    }
+
+    /** What a row turned out to be when looked at as a header. */
+    public sealed interface HeaderMatch permits Found, Incomplete, NotHeader {
+    }
+
+    public record Found(Header header) implements HeaderMatch {
+    }
+
+    /** A header row of a template that lacks required columns, or names one twice. */
+    public record Incomplete(Template template, int row, List<String> missing, List<String> duplicated)
+            implements HeaderMatch {
+
+        public String message() {
+            List<String> parts = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                parts.add("缺少必填列 " + String.join("、", missing) + " (missing required column(s) "
+                        + String.join(", ", missing) + ")");
+            }
+            if (!duplicated.isEmpty()) {
+                parts.add("列 " + String.join("、", duplicated) + " 出现多次 (column(s) appear more than once: "
+                        + String.join(", ", duplicated) + ")");
+            }
+            return "第 " + row + " 行的表头按“" + template.title() + "”模板读取，" + String.join("；", parts);
+        }
+    }
+
+    public record NotHeader() implements HeaderMatch {
+    }
+
+    /** The first of {@code rows} that is a header, as it is; {@link NotHeader} when none is. */
+    public static HeaderMatch findHeader(List<SheetRow> rows, boolean listTypeGiven) {
+        for (SheetRow row : rows) {
+            HeaderMatch match = matchHeader(row, listTypeGiven);
+            if (!(match instanceof NotHeader)) {
+                return match;
+            }
+        }
+        return new NotHeader();
+    }
+
+    /** Whether {@code row} is a header row and of which template: the template with most recognised columns wins. */
+    public static HeaderMatch matchHeader(SheetRow row, boolean listTypeGiven) {
+        Map<Template, Integer> scores = new EnumMap<>(Template.class);
+        for (int i = 0; i < row.width(); i++) {
+            String text = row.cell(i);
+            if (text != null) {
+                Map<Template, Column> known = lookup(text);
+                if (known != null) {
+                    known.keySet().forEach(t -> scores.merge(t, 1, Integer::sum));
+                }
+            }
+        }
+        Template best = null;
+        int bestScore = 0;
+        for (Map.Entry<Template, Integer> score : scores.entrySet()) {
+            if (score.getValue() > bestScore) {
+                best = score.getKey();
+                bestScore = score.getValue();
+            }
+        }
+        if (best == null || bestScore < MIN_HEADER_MATCHES) {
+            return new NotHeader();
+        }
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
+        Map<Column, String> labels = new EnumMap<>(Column.class);
+        List<String> unknown = new ArrayList<>();
+        List<String> duplicated = new ArrayList<>();
+        int last = 0;
+        for (int i = 0; i < row.width(); i++) {
+            String text = row.cell(i);
+            if (text == null) {
+                continue;
+            }
+            last = i;
+            Map<Template, Column> known = lookup(text);
+            Column column = known == null ? null : known.get(best);
+            if (column == null) {
+                unknown.add(text.strip());
+            } else if (columns.containsKey(column)) {
+                duplicated.add(text.strip());
+            } else {
+                columns.put(column, i);
+                labels.put(column, text.strip());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Spec spec : SPECS.get(best)) {
+            boolean needed = spec.requirement() == Requirement.REQUIRED
+                    || (spec.requirement() == Requirement.REQUIRED_WITHOUT_LIST_TYPE_PARAMETER && !listTypeGiven);
+            if (needed && !columns.containsKey(spec.column())) {
+                missing.add(spec.label());
+            }
+        }
+        if (!missing.isEmpty() || !duplicated.isEmpty()) {
+            return new Incomplete(best, row.number(), missing, duplicated);
+        }
+        return new Found(new Header(best, row.number(), columns, labels, unknown, last));
+    }
+
+    private static Map<Template, Column> lookup(String text) {
+        String key = headerKey(text);
+        Map<Template, Column> known = NAMES.get(key);
+        if (known == null && key.contains("(")) {
+            known = NAMES.get(key.replaceAll("\\(.*?\\)", ""));
+        }
+        return known;
+    }
+
+    /** Header text folded for matching: full-width forms to ASCII, no spaces, no {@code *} marks, no trailing colon. */
+    static String headerKey(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '*') {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        while (out.length() > 0 && out.charAt(out.length() - 1) == ':') {
+            out.setLength(out.length() - 1);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Things the clerk should know about how a sheet was read, once per sheet rather than once per row.
+     *
+     * @param listTypeParameter the list type code given for every row, or {@code null}
+     */
+    public static List<String> notes(String sheet, Header header, String listTypeParameter, String department) {
+        List<String> notes = new ArrayList<>();
+        String where = "工作表“" + sheet + "”";
+        notes.add(where + "第 " + header.row() + " 行为表头，按“" + header.template().title() + "”读取 (header row "
+                + header.row() + ", template " + header.template().name() + ")");
+        if (!header.unknown().isEmpty()) {
+            notes.add(where + "已忽略未知列: " + String.join("、", header.unknown()) + " (ignored unknown columns: "
+                    + String.join(", ", header.unknown()) + ")");
+        }
+        if (header.template() != Template.HUANGSHI_ANNEX1) {
+            notes.add(where + "：大冶模板没有事由列，以“目录事项”作为列入名单事由；认定依据取目录中该名单类型的依据 (Daye "
+                    + "templates have no reason column: 目录事项 is used as the reason; the basis is the catalog's)");
+        }
+        if (header.has(Column.RECOGNISING_DEPARTMENT)) {
+            notes.add(where + "：“" + header.label(Column.RECOGNISING_DEPARTMENT) + "”列仅作参考，认定部门按上传参数 "
+                    + "department=" + department + " 记录 (the recognising department is the upload's department "
+                    + "parameter; the column is not read)");
+        }
+        if (listTypeParameter != null && (header.has(Column.LIST_TYPE) || header.has(Column.CATALOG_ITEM))) {
+            notes.add(where + "：所有行的名单类型取参数 listType=" + listTypeParameter + "，不读名单类型/目录事项列 "
+                    + "(every row takes the listType parameter)");
+        }
+        if (!header.has(Column.VALIDITY)) {
+            notes.add(where + "：没有有效期列，有效期取目录默认值 (no validity column: the catalog default applies)");
+        }
+        return notes;
+    }
+
+    /**
+     * True when the row has no text of its own in the template's columns: a template's numbered empty line, a footer
+     * (报送单位, 联系人), a title between two stacked tables.
+     */
+    public static boolean isBlank(Header header, SheetRow row) {
+        for (Map.Entry<Column, Integer> column : header.columns().entrySet()) {
+            if (column.getKey() == Column.SEQUENCE || row.isInherited(column.getValue())) {
+                continue;
+            }
+            if (text(row, column.getValue()) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A row mapped to a submission, with the problems found before the record content rules run. */
+    public record MappedRow(ListingSubmission submission, List<FieldProblem> problems, SubjectType subjectType) {
+    }
+
+    /**
+     * The row as a submission whose id is derived from its content (see {@link #submissionId}).
+     *
+     * @param listTypeParameter the list type code for every row (already checked against the catalog), or null
+     */
+    public static MappedRow map(Header header, SheetRow row, String department, String listTypeParameter,
+                                ListTypeResolver resolver) {
+        MappedRow mapped = mapContent(header, row, department, listTypeParameter, resolver);
+        ListingSubmission s = mapped.submission();
+        return new MappedRow(new ListingSubmission(submissionId(s), s.department(), s.listType(),
+                s.subjectType(), s.name(), s.uscc(), s.idType(), s.idNumber(), s.legalRepresentative(), s.reason(),
+                s.basis(), s.recognitionDate(), s.validity(), s.organisationCode(), s.lei(), s.usccVerified(),
+                s.note(), s.legalRepresentativeIdNumber()), mapped.problems(), mapped.subjectType());
+    }
+
+    /**
+     * {@code upload:} and 32 hex characters of the SHA-256 of the row's fields as mapped. The same row gives the same
+     * id in any file, at any position: uploading a file again creates nothing twice, and neither does uploading it
+     * again after correcting its rejected rows (only the corrected rows are new). Two identical rows in one file are
+     * one listing. (An id from the file's hash and the row number would list every unchanged row a second time once
+     * the clerk fixed one row and re-uploaded.)
+     */
+    static String submissionId(ListingSubmission s) {
+        String content = String.join("\u001F", Arrays.asList(s.department(), s.listType(), s.subjectType(), s.name(),
+                s.uscc(), s.idType(), s.idNumber(), s.legalRepresentative(), s.reason(), s.basis(),
+                s.recognitionDate(), s.validity(), s.organisationCode(), s.lei(), String.valueOf(s.usccVerified()),
+                s.note(), s.legalRepresentativeIdNumber()).stream().map(v -> v == null ? "" : v.strip()).toList());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "upload:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static MappedRow mapContent(Header header, SheetRow row, String department, String listTypeParameter,
+                                        ListTypeResolver resolver) {
+        String submissionId = null;
+        List<FieldProblem> problems = new ArrayList<>();
+        Column listTypeColumn = header.template() == Template.HUANGSHI_ANNEX1 ? Column.LIST_TYPE : Column.CATALOG_ITEM;
+        String listTypeText = text(header, row, listTypeColumn);
+        String listType;
+        ListTypeResolver.Entry entry = null;
+        if (listTypeParameter != null) {
+            listType = listTypeParameter;
+            entry = resolver.byCode(listTypeParameter).orElse(null);
+        } else if (listTypeText == null) {
+            listType = null;
+        } else {
+            ListTypeResolver.Resolution resolution = resolver.resolve(listTypeText);
+            if (resolution instanceof ListTypeResolver.Found found) {
+                entry = found.entry();
+                listType = entry.code();
+                Optional<ListKind> written = ListTypeResolver.kindWritten(listTypeText);
+                if (written.isPresent() && written.get() != entry.kind()) {
+                    problems.add(new FieldProblem("listType", "名单类型写的是" + kindName(written.get()) + "，但目录中“"
+                            + entry.name() + "”是" + kindName(entry.kind()) + " (the kind written does not match the "
+                            + "catalog's kind " + entry.kind() + ")"));
+                }
+            } else {
+                listType = listTypeText;
+                problems.add(new FieldProblem("listType", ((ListTypeResolver.Unresolved) resolution).message()));
+            }
+        }
+
+        String category = text(header, row, Column.PUBLICATION_CATEGORY);
+        if (category != null) {
+            Optional<ListKind> kind = ListTypeResolver.kindWritten(category);
+            if (kind.isEmpty()) {
+                problems.add(new FieldProblem("publicationCategory", "公布类别应为“红榜”或“黑榜” (publication category "
+                        + "must be 红榜 or 黑榜)"));
+            } else if (entry != null && kind.get() != entry.kind()) {
+                problems.add(new FieldProblem("publicationCategory", "公布类别为" + kindName(kind.get()) + "，但名单类型“"
+                        + entry.name() + "”是" + kindName(entry.kind()) + " (publication category does not match the "
+                        + "list type's kind " + entry.kind() + ")"));
+            }
+        }
+
+        String name = text(header, row, Column.NAME);
+        String recognitionDate = text(header, row, Column.RECOGNITION_DATE);
+        String validity = text(header, row, Column.VALIDITY);
+        String legalRepresentative = text(header, row, Column.LEGAL_REPRESENTATIVE);
+        String note = text(header, row, Column.NOTE);
+        ListingSubmission submission;
+        SubjectType subjectType;
+        switch (header.template()) {
+            case HUANGSHI_ANNEX1 -> {
+                String uscc = compact(text(header, row, Column.USCC));
+                String id = compact(text(header, row, Column.ID_NUMBER));
+                subjectType = uscc != null ? SubjectType.ORGANISATION : SubjectType.PERSON;
+                submission = new ListingSubmission(submissionId, department, listType, subjectType.name(), name,
+                        uscc, null, uscc == null ? id : null, legalRepresentative,
+                        text(header, row, Column.REASON), text(header, row, Column.BASIS), recognitionDate, validity,
+                        null, null, null, null, uscc != null ? id : null);
+            }
+            case DAYE_ANNEX4_ORGANISATIONS -> {
+                subjectType = SubjectType.ORGANISATION;
+                String code = compact(text(header, row, Column.ORGANISATION_CODE));
+                // departments often write the 18-character USCC into the old 组织机构代码 column
+                boolean isUscc = code != null && code.replace("-", "").length() == 18;
+                submission = new ListingSubmission(submissionId, department, listType, subjectType.name(), name,
+                        isUscc ? code.replace("-", "") : null, null, null, legalRepresentative, listTypeText, null,
+                        recognitionDate, validity, isUscc ? null : code, null, null, note, null);
+            }
+            case DAYE_ANNEX4_PERSONS -> {
+                subjectType = SubjectType.PERSON;
+                submission = new ListingSubmission(submissionId, department, listType, subjectType.name(), name,
+                        null, idType(text(header, row, Column.ID_TYPE)), compact(text(header, row, Column.ID_NUMBER)),
+                        null, listTypeText, null, recognitionDate, validity, null, null, null, note, null);
+            }
+            default -> throw new IllegalStateException("unknown template " + header.template());
+        }
+        return new MappedRow(submission, problems, subjectType);
+    }
+
+    /** Daye's 证件类型 as the ID type code; text that names no known type is kept as written. */
+    static String idType(String text) {
+        if (text == null) {
+            return null;
+        }
+        String code = ID_TYPES.get(headerKey(text).replaceAll("[()]", ""));
+        return code != null ? code : text.strip();
+    }
+
+    /** The template column a problem of {@code field} is about, as the header reads, or the request parameter. */
+    public static String columnOf(Header header, String field, boolean listTypeParameter) {
+        boolean huangshi = header.template() == Template.HUANGSHI_ANNEX1;
+        return switch (field) {
+            case "listType" -> listTypeParameter ? "listType (参数)"
+                    : header.label(huangshi ? Column.LIST_TYPE : Column.CATALOG_ITEM);
+            case "department" -> "department (参数)";
+            case "subjectType" -> huangshi ? header.label(Column.USCC) : "subjectType";
+            case "name" -> header.label(Column.NAME);
+            case "uscc" -> header.label(huangshi ? Column.USCC : Column.ORGANISATION_CODE);
+            case "organisationCode" -> header.label(Column.ORGANISATION_CODE);
+            case "idType" -> header.label(Column.ID_TYPE);
+            case "idNumber", "legalRepresentativeIdNumber" -> header.label(Column.ID_NUMBER);
+            case "legalRepresentative" -> header.label(Column.LEGAL_REPRESENTATIVE);
+            case "reason" -> header.label(huangshi ? Column.REASON : Column.CATALOG_ITEM);
+            case "basis" -> header.label(Column.BASIS);
+            case "recognitionDate" -> header.label(Column.RECOGNITION_DATE);
+            case "validity" -> header.label(Column.VALIDITY);
+            case "note" -> header.label(Column.NOTE);
+            case "publicationCategory" -> header.label(Column.PUBLICATION_CATEGORY);
+            default -> field;
+        };
+    }
+
+    /**
+     * The problem's message for a clerk; when the code was in a numeric cell, why it is probably wrong: Excel keeps
+     * only 15 significant digits of a number, so an 18-digit code typed into a number cell has lost its tail.
+     */
+    public static String explain(Header header, SheetRow row, FieldProblem problem) {
+        Column column = switch (problem.field()) {
+            case "uscc" -> header.template() == Template.HUANGSHI_ANNEX1 ? Column.USCC : Column.ORGANISATION_CODE;
+            case "organisationCode" -> Column.ORGANISATION_CODE;
+            case "idNumber", "legalRepresentativeIdNumber" -> Column.ID_NUMBER;
+            default -> null;
+        };
+        if (column != null && header.column(column).map(row::isNumeric).orElse(false)) {
+            return problem.message() + "；该单元格是数值格式，Excel 只保留 15 位有效数字，请把该列设为文本格式后重新录入 "
+                    + "(the cell is a number: Excel keeps only 15 significant digits; format the column as text and "
+                    + "re-enter the code)";
+        }
+        return problem.message();
+    }
+
+    private static String kindName(ListKind kind) {
+        return switch (kind) {
+            case RED -> "红名单";
+            case BLACK -> "黑名单";
+            case GRAY -> "重点关注(灰)名单";
+        };
+    }
+
+    private static String text(Header header, SheetRow row, Column column) {
+        Integer index = header.columns().get(column);
+        return index == null ? null : text(row, index);
+    }
+
+    /** The cell's text stripped; "/", "-" and "无", which clerks write for "not applicable", count as empty. */
+    private static String text(SheetRow row, int column) {
+        String value = row.cell(column);
+        if (value == null) {
+            return null;
+        }
+        String text = value.strip();
+        return text.isEmpty() || NOT_APPLICABLE.contains(text) ? null : text;
+    }
+
+    /** Codes lose the spaces clerks type into them for readability. */
+    private static String compact(String code) {
+        return code == null ? null : code.replaceAll("[\\s\\u3000]", "");
+    }
+}
