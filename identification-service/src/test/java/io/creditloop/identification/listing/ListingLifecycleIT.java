@@ -227,6 +227,10 @@ class ListingLifecycleIT {
         assertThat(gray.get("recognitionDate").asText()).isEqualTo("2026-11-23");
         assertThat(gray.get("validUntil").asText()).isEqualTo("2027-11-22");
         assertThat(outboxEvents(gray, "listing.confirmed.v1")).isEqualTo(1);
+        // R7: this gray list type is not published (catalog gray_published = false), and the event says so
+        assertThat(jdbc.sql("SELECT payload FROM outbox WHERE event_type = 'listing.confirmed.v1' AND payload LIKE :id")
+                .param("id", "%" + gray.get("id").asText() + "%").query(String.class).single())
+                .contains("\"published\":false");
 
         String wrongUscc = newUscc();
         JsonNode wrong = submit("tax", "TAX_MAJOR_VIOLATION", wrongUscc, "2026-11-02");

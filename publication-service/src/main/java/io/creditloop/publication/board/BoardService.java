@@ -103,13 +103,12 @@ public class BoardService {
     }
 
     /**
-     * R7: red and black listings are published for their validity; gray listings are published selectively
-     * (001 §15; 004 §4(三)). Which gray list types are public is to be a catalog setting, added in a later issue;
-     * until then every list type is published. The decision is stored with each entry ({@code published}) and the
-     * board shows only published entries, so the catalog setting only has to change this method.
+     * R7: red and black listings are published for their validity; gray listings selectively (001 §15;
+     * 004 §4(三)), as their catalog entry says — carried on the event as {@link ListType#published()}. The decision
+     * is stored with each entry and the board shows only published entries.
      */
     static boolean published(ListType type) {
-        return true;
+        return type.publiclyListed();
     }
 
     private boolean isNew(UUID listingId, long version) {

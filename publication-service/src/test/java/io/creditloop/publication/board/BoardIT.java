@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
@@ -94,6 +96,28 @@ class BoardIT {
                 .isZero();
         assertThat(http.getForEntity("/api/board/{id}", String.class, listingId).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    @DisplayName("R7: a gray list type is published only if its catalog entry says so")
+    void grayPublishedSelectively() {
+        Subject hidden = organisation();
+        Subject shown = organisation();
+        UUID hiddenId = UUID.randomUUID();
+        UUID shownId = UUID.randomUUID();
+        ListType privateGray = new ListType("TAX_KEY_ATTENTION", 1, "税收违法重点关注名单", ListKind.GRAY, "tax", false);
+        ListType publicGray = new ListType("BIG_DATA_WARNING", 1, "大数据警示名单", ListKind.GRAY, "credit-office", true);
+
+        events.send(events.confirmed(hiddenId, privateGray, hidden, "多次轻微违法"));
+        events.send(events.confirmed(shownId, publicGray, shown, "三个领域重点关注"));
+
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> body(http.getForEntity("/api/board?q={q}", String.class, shown.uscc())),
+                p -> p.get("total").asLong() == 1);
+        assertThat(body(http.getForEntity("/api/board?q={q}", String.class, hidden.uscc())).get("total").asLong())
+                .isZero();
+        assertThat(http.getForEntity("/api/board/{id}", String.class, hiddenId).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -88,6 +88,14 @@ final class ListingEventsFixture {
                         "tax", validFrom, validFrom, validUntil, now));
     }
 
+    /** A confirmed listing of the given list type, in force from 30 days ago for two years. */
+    Envelope<ListingConfirmed> confirmed(UUID listingId, ListType type, Subject subject, String reason) {
+        Instant now = Instant.now();
+        return Envelope.of("/identification-service", EventTypes.LISTING_CONFIRMED, now, subject.key(),
+                new ListingConfirmed(listingId, 2, type, subject, reason, "001 §15", type.department(),
+                        today().minusDays(30), today().minusDays(30), today().plusYears(2), now));
+    }
+
     Envelope<ListingConfirmed> confirmed(UUID listingId, Subject subject, String reason) {
         return confirmed(listingId, 2, subject, reason, today().minusDays(30), today().plusYears(2));
     }

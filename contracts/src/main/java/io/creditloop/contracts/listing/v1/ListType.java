@@ -8,6 +8,18 @@ package io.creditloop.contracts.listing.v1;
  * @param name       e.g. 重大税收违法案件当事人名单
  * @param kind       red, black or gray
  * @param department owning (recognising) department code
+ * @param published  R7: whether listings of this type appear on the public board; red and black always do, a gray
+ *                   list type only if its catalog entry says so (001 §15, 004 §4(三)). Optional (added within v1):
+ *                   absent means published.
  */
-public record ListType(String code, int version, String name, ListKind kind, String department) {
+public record ListType(String code, int version, String name, ListKind kind, String department, Boolean published) {
+
+    public ListType(String code, int version, String name, ListKind kind, String department) {
+        this(code, version, name, kind, department, null);
+    }
+
+    /** Absent reads as published, as every v1 event before the field existed meant. */
+    public boolean publiclyListed() {
+        return published == null || published;
+    }
 }
