@@ -185,6 +185,38 @@ class XlsxFileTest {
         assertThatThrownBy(() -> XlsxFile.open(file)).isInstanceOf(IOException.class);
     }
 
+    @Test
+    @DisplayName("R3: a formula cell is read as the value Excel last calculated, not as its formula")
+    void formulasReadAsValues() throws IOException {
+        Path file = dir.resolve("formula.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Row header = workbook.createSheet("s").createRow(0);
+            header.createCell(0).setCellValue("名称");
+            header.createCell(1).setCellValue("有效期");
+            Row row = workbook.getSheet("s").createRow(1);
+            row.createCell(0).setCellFormula("\"黄石\"&\"贸易有限公司\"");
+            row.createCell(1).setCellFormula("1+1&\"年\"");
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+        }
+        try (XlsxFile xlsx = XlsxFile.open(file)) {
+            List<SheetRow> rows = new ArrayList<>();
+            xlsx.read(0, false, rows::add);
+            assertThat(rows.get(1).cells()).containsExactly("黄石贸易有限公司", "2年");
+        }
+    }
+
+    @Test
+    @DisplayName("R3: a zip bomb disguised as xlsx is refused, not inflated")
+    void zipBombRefused() {
+        byte[] sound = Workbooks.xlsx("s", List.of(List.of("名称"), List.of("甲公司")));
+        // 40 MB of whitespace inside the sheet XML deflates a thousandfold: POI's inflate-ratio guard trips
+        byte[] bomb = Workbooks.rewriteSheet(sound, xml -> xml.replace("<sheetData>", "<sheetData>" + " ".repeat(40_000_000)));
+
+        assertThatThrownBy(() -> readAll(bomb, false))
+                .satisfies(e -> assertThat(e).hasStackTraceContaining("Zip bomb"));
+    }
+
     private List<SheetRow> readAll(byte[] bytes, boolean fillMerged) throws IOException {
         List<SheetRow> rows = new ArrayList<>();
         try (XlsxFile xlsx = XlsxFile.open(write(bytes))) {
