@@ -1,5 +1,6 @@
 package io.creditloop.publication.board;
 
+import io.creditloop.testsupport.ListingEventsFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditloop.contracts.Envelope;
@@ -32,8 +33,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import static io.creditloop.publication.board.ListingEventsFixture.organisation;
-import static io.creditloop.publication.board.ListingEventsFixture.person;
+import static io.creditloop.testsupport.ListingEventsFixture.organisation;
+import static io.creditloop.testsupport.ListingEventsFixture.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

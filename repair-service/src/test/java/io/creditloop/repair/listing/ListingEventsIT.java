@@ -6,7 +6,7 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
-import io.creditloop.repair.ListingEventsFixture;
+import io.creditloop.testsupport.ListingEventsFixture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,8 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.creditloop.repair.ListingEventsFixture.organisation;
-import static io.creditloop.repair.ListingEventsFixture.person;
+import static io.creditloop.testsupport.ListingEventsFixture.organisation;
+import static io.creditloop.testsupport.ListingEventsFixture.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -9,7 +9,7 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.repair.v1.ObjectionFiled;
 import io.creditloop.messaging.EventCodec;
-import io.creditloop.repair.ListingEventsFixture;
+import io.creditloop.testsupport.ListingEventsFixture;
 import io.creditloop.repair.listing.ListingRef;
 import io.creditloop.repair.listing.ListingRefs;
 import io.creditloop.repair.listing.ListingStatus;
@@ -36,7 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.creditloop.repair.ListingEventsFixture.organisation;
+import static io.creditloop.testsupport.ListingEventsFixture.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

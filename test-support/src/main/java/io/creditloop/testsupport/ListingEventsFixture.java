@@ -1,4 +1,4 @@
-package io.creditloop.publication.board;
+package io.creditloop.testsupport;
 
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;
@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Listing events as identification-service publishes them, with subjects unique to each test. */
-final class ListingEventsFixture {
+public final class ListingEventsFixture {
 
-    static final ListType BLACK_TAX = new ListType("TAX_MAJOR_VIOLATION", 1, "重大税收违法案件当事人名单",
+    public static final ListType BLACK_TAX = new ListType("TAX_MAJOR_VIOLATION", 1, "重大税收违法案件当事人名单",
             ListKind.BLACK, "tax");
 
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -39,8 +39,8 @@ final class ListingEventsFixture {
     private final String bootstrapServers;
     private final Clock clock;
 
-    ListingEventsFixture(KafkaTemplate<String, String> kafka, EventCodec codec, String bootstrapServers,
-                         Clock clock) {
+    public ListingEventsFixture(KafkaTemplate<String, String> kafka, EventCodec codec, String bootstrapServers,
+                                Clock clock) {
         this.kafka = kafka;
         this.codec = codec;
         this.bootstrapServers = bootstrapServers;
@@ -48,12 +48,12 @@ final class ListingEventsFixture {
     }
 
     /** Today in the service's zone. */
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
     /** A company whose USCC and name are unique to the caller; its legal representative has an ID number. */
-    static Subject organisation() {
+    public static Subject organisation() {
         StringBuilder uscc = new StringBuilder("91420200MA");
         for (int i = 0; i < 8; i++) {
             uscc.append(USCC_CHARS.charAt(ThreadLocalRandom.current().nextInt(USCC_CHARS.length())));
@@ -62,14 +62,14 @@ final class ListingEventsFixture {
                 uscc.toString(), "RESIDENT_ID", residentId(), "张三");
     }
 
-    static Subject person(String name) {
+    public static Subject person(String name) {
         String id = residentId();
         return new Subject("ID:RESIDENT_ID:" + UUID.randomUUID(), SubjectType.PERSON, name, null, "RESIDENT_ID", id,
                 null);
     }
 
     /** A random resident ID number with a real birth date and a correct MOD 11-2 check character. */
-    static String residentId() {
+    public static String residentId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String body = "420102" + LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15_000)).toString().replace("-", "")
                 + String.format("%03d", random.nextInt(1000));
@@ -80,7 +80,7 @@ final class ListingEventsFixture {
         return body + "10X98765432".charAt(sum % 11);
     }
 
-    Envelope<ListingConfirmed> confirmed(UUID listingId, long version, Subject subject, String reason,
+    public Envelope<ListingConfirmed> confirmed(UUID listingId, long version, Subject subject, String reason,
                                                 LocalDate validFrom, LocalDate validUntil) {
         Instant now = Instant.now();
         return Envelope.of("/identification-service", EventTypes.LISTING_CONFIRMED, now, subject.key(),
@@ -89,18 +89,18 @@ final class ListingEventsFixture {
     }
 
     /** A confirmed listing of the given list type, in force from 30 days ago for two years. */
-    Envelope<ListingConfirmed> confirmed(UUID listingId, ListType type, Subject subject, String reason) {
+    public Envelope<ListingConfirmed> confirmed(UUID listingId, ListType type, Subject subject, String reason) {
         Instant now = Instant.now();
         return Envelope.of("/identification-service", EventTypes.LISTING_CONFIRMED, now, subject.key(),
                 new ListingConfirmed(listingId, 2, type, subject, reason, "001 §15", type.department(),
                         today().minusDays(30), today().minusDays(30), today().plusYears(2), now));
     }
 
-    Envelope<ListingConfirmed> confirmed(UUID listingId, Subject subject, String reason) {
+    public Envelope<ListingConfirmed> confirmed(UUID listingId, Subject subject, String reason) {
         return confirmed(listingId, 2, subject, reason, today().minusDays(30), today().plusYears(2));
     }
 
-    Envelope<ListingCorrected> corrected(UUID listingId, long version, Subject subject, String reason) {
+    public Envelope<ListingCorrected> corrected(UUID listingId, long version, Subject subject, String reason) {
         Instant now = Instant.now();
         LocalDate today = today();
         return Envelope.of("/identification-service", EventTypes.LISTING_CORRECTED, now, subject.key(),
@@ -108,7 +108,7 @@ final class ListingEventsFixture {
                         "tax", today.minusDays(30), today.minusDays(30), today.plusYears(2), "事由更正", now));
     }
 
-    Envelope<ListingExited> exited(UUID listingId, long version, Subject subject, ExitReason reason) {
+    public Envelope<ListingExited> exited(UUID listingId, long version, Subject subject, ExitReason reason) {
         Instant now = Instant.now();
         return Envelope.of("/identification-service", EventTypes.LISTING_EXITED, now, subject.key(),
                 new ListingExited(listingId, version, BLACK_TAX, subject, "tax", reason, today(), "退出",
@@ -116,11 +116,11 @@ final class ListingEventsFixture {
     }
 
     /** Publishes on the listing topic, keyed by the subject key as identification-service does. */
-    void send(Envelope<?> event) {
+    public void send(Envelope<?> event) {
         sendRaw(event.subject(), codec.encode(event));
     }
 
-    void sendRaw(String key, String value) {
+    public void sendRaw(String key, String value) {
         try {
             kafka.send(Topics.LISTING_EVENTS, key, value).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -129,7 +129,7 @@ final class ListingEventsFixture {
     }
 
     /** Waits until a record matching {@code wanted} is on {@code topic}, read from the beginning. */
-    ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
+    public ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
         try (TopicProbe probe = TopicProbe.of(bootstrapServers, topic)) {
             return probe.awaitOne(wanted, Duration.ofSeconds(30));
         }
