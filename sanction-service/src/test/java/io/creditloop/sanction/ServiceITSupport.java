@@ -1,5 +1,7 @@
 package io.creditloop.sanction;
 
+import io.creditloop.testsupport.TopicProbe;
+
 import io.creditloop.contracts.Envelope;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.sanction.task.web.LoopView;
@@ -77,7 +79,7 @@ public abstract class ServiceITSupport {
     }
 
     protected TopicProbe probe(String... topics) {
-        TopicProbe probe = new TopicProbe(bootstrapServers, List.of(topics));
+        TopicProbe probe = TopicProbe.of(bootstrapServers, topics);
         probes.add(probe);
         return probe;
     }
@@ -85,14 +87,7 @@ public abstract class ServiceITSupport {
     /** Waits until {@code count} records matching {@code filter} have arrived, and returns them. */
     protected static List<ConsumerRecord<String, String>> awaitRecords(TopicProbe probe, int count,
                                                                        Predicate<ConsumerRecord<String, String>> filter) {
-        List<List<ConsumerRecord<String, String>>> found = new ArrayList<>(1);
-        eventually().until(() -> {
-            List<ConsumerRecord<String, String>> matching = probe.records(filter);
-            found.clear();
-            found.add(matching);
-            return matching.size() >= count;
-        });
-        return found.get(0);
+        return probe.await(filter, count, Duration.ofSeconds(30));
     }
 
     protected ResponseEntity<LoopView> loop(UUID listingId) {

@@ -12,7 +12,7 @@ import io.creditloop.contracts.sanction.v1.SanctionTaskInitiated;
 import io.creditloop.contracts.sanction.v1.SanctionTaskLifted;
 import io.creditloop.sanction.Listings;
 import io.creditloop.sanction.ServiceITSupport;
-import io.creditloop.sanction.TopicProbe;
+import io.creditloop.testsupport.TopicProbe;
 import io.creditloop.sanction.task.TaskState;
 import io.creditloop.sanction.task.web.LoopView;
 import io.creditloop.sanction.task.web.TaskView;
