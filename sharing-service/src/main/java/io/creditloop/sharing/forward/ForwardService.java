@@ -6,6 +6,7 @@ import io.creditloop.contracts.EventTypes;
 import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.sharing.v1.ForwardAction;
 import io.creditloop.contracts.sharing.v1.ForwardDelivered;
@@ -75,7 +76,14 @@ public class ForwardService {
         if (stale(exited.listingId(), exited.version())) {
             return;
         }
+        if (exited.exitReason() == ExitReason.ERRONEOUS) {
+            // R11: what has not gone out never will; the exit itself still tells each platform to delete the record
+            forwards.markErroneous(exited.listingId());
+            int cancelled = forwards.cancelPendingBefore(exited.listingId(), exited.version());
+            log.info("listing {} erroneous: {} pending forward(s) cancelled", exited.listingId(), cancelled);
+        }
         record(exited.listingId(), exited.version(), ForwardAction.EXIT, exited.exitDate(), exited);
+        forwards.purgeFinalIfErroneous(exited.listingId());
     }
 
     /** R10/R11: a corrected record is forwarded like a new one, counted from the day of the correction. */
@@ -127,7 +135,11 @@ public class ForwardService {
                     done.rejectionReason()));
             log.warn("forward {} ({} of listing {} v{}) rejected by {}: {}", done.forwardId(), done.action(),
                     done.listingId(), done.listingVersion(), done.platform(), done.rejectionReason());
-        } else if (outcome instanceof DeliveryOutcome.Failed failed) {
+        }
+        if (!(outcome instanceof DeliveryOutcome.Failed)) {
+            forwards.purgeFinalIfErroneous(forward.listingId());
+        }
+        if (outcome instanceof DeliveryOutcome.Failed failed) {
             Forward retry = forward.failed(failed.error());
             forwards.update(retry, now.plus(properties.backoffAfter(retry.attempts())), now);
             log.warn("forward {} to {} failed (attempt {}), will retry: {}", retry.forwardId(), retry.platform(),

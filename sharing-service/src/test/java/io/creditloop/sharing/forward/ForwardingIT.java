@@ -62,6 +62,8 @@ class ForwardingIT {
     EventCodec codec;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -129,6 +131,32 @@ class ForwardingIT {
                 .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
         assertThat(forwards()).extracting(ForwardView::dueDate).containsOnlyNulls();
         assertThat(forwards()).extracting(ForwardView::overdue).containsOnly(false);
+    }
+
+    @Test
+    @DisplayName("R11: an erroneous listing: forwards not yet sent are cancelled, the exit still goes out, and no "
+            + "forward keeps the record")
+    void erroneousListingLeavesNoRecord() {
+        PLATFORMS.down(listingId.toString());
+        publish(confirmed(2, LocalDate.of(2025, 9, 30)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forward("city", ForwardAction.LISTING).attempts())
+                .isGreaterThanOrEqualTo(1));
+
+        publish(exited(3, LocalDate.of(2025, 10, 9), ExitReason.ERRONEOUS));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forward("city", ForwardAction.LISTING).state())
+                .isEqualTo(ForwardState.CANCELLED));
+        PLATFORMS.up(listingId.toString());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                .filteredOn(f -> f.action() == ForwardAction.EXIT)
+                .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
+        assertThat(forwards()).filteredOn(f -> f.action() == ForwardAction.LISTING)
+                .extracting(ForwardView::state).containsOnly(ForwardState.CANCELLED);
+        assertThat(PLATFORMS.requestsFor(listingId.toString())).filteredOn(r -> r.status() < 300).hasSize(2)
+                .allSatisfy(r -> assertThat(r.body().path("action").asText()).isEqualTo("EXIT"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT payload::text FROM forward WHERE listing_id = :id").param("id", listingId)
+                .query(String.class).list()).hasSize(4).containsOnly("{\"purged\":true}"));
     }
 
     @Test
@@ -260,8 +288,12 @@ class ForwardingIT {
     }
 
     private Envelope<ListingExited> exited(long version, LocalDate exitDate) {
+        return exited(version, exitDate, ExitReason.REPAIRED);
+    }
+
+    private Envelope<ListingExited> exited(long version, LocalDate exitDate, ExitReason reason) {
         return Envelope.of("/identification-service", EventTypes.LISTING_EXITED, Instant.now(), SUBJECT.key(),
-                new ListingExited(listingId, version, TAX, SUBJECT, "tax", ExitReason.REPAIRED, exitDate,
+                new ListingExited(listingId, version, TAX, SUBJECT, "tax", reason, exitDate,
                         "信用修复，提前移出", Instant.now()));
     }
 
