@@ -103,6 +103,32 @@ class WholeLoopIT {
     }
 
     @Test
+    @DisplayName("R3: a department's spreadsheet (Huangshi annex 1, CSV) goes through the gateway: good rows listed "
+            + "and sanctioned, bad rows reported")
+    void spreadsheetThroughTheGateway() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "名单类型,名称/姓名,统一社会信用代码,法定代表人,身份证号码,列入名单事由,认定部门,认定依据,认定日期,有效期\n"
+                + "黑名单(重大税收违法案件),表格" + tag + "贸易有限公司,91420200MA4KLB7Q32,张三,,虚开增值税专用发票,市税务局,"
+                + "《中华人民共和国税收征收管理法》,2026-11-2,2年\n"
+                + "黑名单(重大税收违法案件),表格" + tag + "坏代码有限公司,91420200MA4KLB7Q33,李四,,虚开增值税专用发票,市税务局,"
+                + "《中华人民共和国税收征收管理法》,2026-11-2,2年\n";
+
+        Api.Reply accepted = gateway.upload("/api/intake/uploads", "黑名单" + tag + ".csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("department", "tax"));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String upload = "/api/intake/uploads/" + accepted.json().get("id").asText();
+        JsonNode done = await("upload done").atMost(ASYNC).until(() -> gateway.get(upload).json(),
+                u -> u.get("state").asText().equals("DONE"));
+        assertThat(done.get("accepted").asLong()).isEqualTo(1);
+        assertThat(done.get("rejected").asLong()).isEqualTo(1);
+        assertThat(gateway.get(upload + "/rejections").body()).contains("统一社会信用代码");
+        await("listed on the board").atMost(ASYNC).untilAsserted(() ->
+                assertThat(gateway.get("/api/board?q=" + Api.query("表格" + tag)).body())
+                        .contains("表格" + tag + "贸易有限公司").doesNotContain("坏代码"));
+    }
+
+    @Test
     @DisplayName("R3: bad input through the gateway gets a field-level 4xx and writes nothing")
     void badInputIsRefused() {
         String name = "坏数据" + UUID.randomUUID().toString().substring(0, 8) + "有限公司";
