@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# Spreadsheet-intake benchmark (issue 3): rows/s of the intake path (validation + storage, one transaction per row
+# through ListingService.submit) next to raw PostgreSQL COPY of the same rows, in the same run, on this machine.
+#
+#   bench/intake/run.sh                 100000 rows
+#   ROWS=20000 bench/intake/run.sh      fewer
+#
+# What it does: creates a fresh database creditloop_bench_<epoch>; starts a Kafka broker of its own with
+# tools/kafka/kafka.sh on BENCH_KAFKA_PORT (19092, so a broker another job runs on 9092 is not touched) and a copy
+# of the identification-service exec jar with -Xmx512m on BENCH_PORT (18081), both bound to 127.0.0.1; generates the
+# CSV (Gen.java); (a) COPYs it into a plain table with the same columns (psql \copy, the floor); (b) uploads it to
+# POST /api/intake/uploads and polls until DONE or FAILED. Then prints the table and the machine, stops what it
+# started, drops the database and deletes its temporary files (also on Ctrl-C or failure).
+#
+# Environment: ROWS (100000), BENCH_PORT (18081), BENCH_KAFKA_PORT (19092), PGHOST (127.0.0.1), PGPORT (5432),
+# PGUSER (postgres), POLL_TIMEOUT seconds (1200), START_TIMEOUT seconds (180), JAR (the built exec jar),
+# KEEP_RESULTS (1: the output is also written to bench/intake/results/), PROFILE (1: sample the intake thread's
+# stack with jcmd Thread.print while it runs and count the frames; costs a little throughput).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+ROWS=${ROWS:-100000}
+APP_PORT=${BENCH_PORT:-18081}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+POLL_TIMEOUT=${POLL_TIMEOUT:-1200}
+START_TIMEOUT=${START_TIMEOUT:-180}
+JAR=${JAR:-$ROOT/identification-service/target/identification-service-0.1.0-SNAPSHOT-exec.jar}
+EPOCH=$(date +%s)
+DB=creditloop_bench_$EPOCH
+WORK=$(mktemp -d "/tmp/creditloop-bench-$EPOCH.XXXX")
+BASE=http://127.0.0.1:$APP_PORT
+APP_PID=
+KAFKA_STARTED=
+
+if [[ ${KEEP_RESULTS:-1} == 1 ]]; then
+  mkdir -p "$HERE/results"
+  RESULT_FILE=$HERE/results/intake-$(date -u +%Y%m%dT%H%M%SZ)-rows$ROWS.txt
+  exec > >(tee "$RESULT_FILE") 2>&1
+fi
+
+log() { echo "[$(date -u +%H:%M:%S)] $*"; }
+now_ns() { date +%s%N; }
+secs() { awk -v n="$1" 'BEGIN { printf "%.3f", n / 1e9 }'; } # ns → s
+rate() { awk -v r="$1" -v ns="$2" 'BEGIN { if (ns > 0) printf "%.0f", r / (ns / 1e9); else print "n/a" }'; }
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
+port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+hwm_kb() { awk '/^VmHWM/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+cleanup() {
+  local rc=$?
+  set +e
+  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    log "stopping identification-service (pid $APP_PID)"
+    kill -TERM "$APP_PID"
+    for _ in $(seq 1 300); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$APP_PID" 2>/dev/null && { log "still running after 30s: SIGKILL"; kill -KILL "$APP_PID"; }
+    wait "$APP_PID" 2>/dev/null
+  fi
+  if [[ -n $KAFKA_STARTED ]]; then
+    KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" clean # stop, then delete this port's data
+    rm -f "${KAFKA_RUN_DIR:-$ROOT/.run/kafka}/kafka-$KAFKA_PORT.log"
+  fi
+  if psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" 2>/dev/null | grep -q 1; then
+    log "dropping database $DB"
+    psql -X -q -d postgres -c "DROP DATABASE \"$DB\" WITH (FORCE)"
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+[[ -f $JAR ]] || { echo "no $JAR; build it: ./mvnw -B -q -o -pl contracts,messaging,calendar,identification-service -am -DskipTests install" >&2; exit 1; }
+for p in "$APP_PORT" "$KAFKA_PORT" "$((KAFKA_PORT + 1))"; do
+  port_open "$p" && { echo "127.0.0.1:$p is taken; set BENCH_PORT / BENCH_KAFKA_PORT" >&2; exit 1; }
+done
+
+log "rows=$ROWS database=$DB work=$WORK"
+psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$DB\""
+
+# Kafka: the service starts without it, but its outbox relay would log an error per attempt
+KAFKA_STARTED=1
+KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
+
+# a copy of the jar: a rebuild by someone else during the run must not change what is measured
+cp "$JAR" "$WORK/app.jar"
+mkdir -p "$WORK/intake"
+log "starting identification-service on 127.0.0.1:$APP_PORT (-Xmx512m)"
+t_start=$(now_ns)
+DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER \
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT PORT=$APP_PORT SERVER_ADDRESS=127.0.0.1 \
+  INTAKE_STORAGE_DIR="$WORK/intake" \
+  java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/app.jar" >"$WORK/app.log" 2>&1 </dev/null &
+APP_PID=$!
+deadline=$(($(date +%s) + START_TIMEOUT))
+until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || true) == 200 ]]; do
+  if ! kill -0 "$APP_PID" 2>/dev/null || (($(date +%s) >= deadline)); then
+    log "identification-service did not start; last lines of its log:"
+    tail -n 40 "$WORK/app.log"
+    exit 1
+  fi
+  sleep 0.5
+done
+startup_s=$(secs $(($(now_ns) - t_start)))
+rss_idle_kb=$(rss_kb "$APP_PID")
+log "identification-service up in ${startup_s}s, RSS $((rss_idle_kb / 1024)) MB"
+
+CSV=$WORK/rows.csv
+java "$HERE/Gen.java" "$ROWS" "$CSV"
+csv_bytes=$(stat -c %s "$CSV")
+
+# (a) the floor: the same rows into a plain table of the same columns, no indexes, one COPY
+sql "CREATE TABLE bench_copy (seq INT, list_type TEXT, name TEXT, uscc TEXT, legal_representative TEXT,
+       id_number TEXT, reason TEXT, recognising_department TEXT, basis TEXT, recognition_date TEXT, validity TEXT)"
+log "COPY $ROWS rows"
+t0=$(now_ns)
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "\\copy bench_copy FROM '$CSV' WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')"
+copy_ns=$(($(now_ns) - t0))
+copy_rows=$(sql "SELECT count(*) FROM bench_copy")
+copy_rate=$(rate "$copy_rows" "$copy_ns")
+log "COPY: $copy_rows rows in $(secs "$copy_ns")s = $copy_rate rows/s"
+sql "DROP TABLE bench_copy"
+
+# (b) end to end through HTTP
+stats() { psql -X -At -F ' ' -d postgres -c "SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = '$DB'"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime, clock ticks
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat; } # all, idle+iowait
+tables() { sql "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0), coalesce(seq_scan, 0)
+                FROM pg_stat_user_tables WHERE schemaname = 'identification' ORDER BY relname" | tr "|" " " | LC_ALL=C sort; }
+sleep 1
+read -r xc0 ti0 tu0 td0 < <(stats)
+tables >"$WORK/tables0"
+app_cpu0=$(cpu_ticks "$APP_PID")
+read -r m_all0 m_idle0 < <(machine_ticks)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+log "uploading"
+t_up=$(now_ns)
+curl -sS -f -o "$WORK/post.json" -D "$WORK/post.headers" \
+  -F "file=@$CSV;type=text/csv;filename=bench-$ROWS.csv" -F department=tax "$BASE/api/intake/uploads"
+t_answered=$(now_ns)
+id=$(jq -r .id "$WORK/post.json")
+log "upload $id answered in $(secs $((t_answered - t_up)))s ($(grep -i '^HTTP' "$WORK/post.headers" | tail -1 | tr -d '\r'))"
+state=RECEIVED
+rss_max_kb=0
+deadline=$(($(date +%s) + POLL_TIMEOUT))
+while :; do
+  curl -sS -f -o "$WORK/view.json" "$BASE/api/intake/uploads/$id"
+  state=$(jq -r .state "$WORK/view.json")
+  r=$(rss_kb "$APP_PID")
+  ((r > rss_max_kb)) && rss_max_kb=$r
+  [[ $state == DONE || $state == FAILED ]] && break
+  if [[ ${PROFILE:-0} == 1 && $state == RUNNING ]]; then # a poor man's profiler: the intake thread's stack
+    for _ in 1 2 3 4; do
+      jcmd "$APP_PID" Thread.print 2>/dev/null | awk '/^"intake-/ { on = 1; next } on && /^$/ { exit } on' >>"$WORK/stacks.txt"
+      echo "--" >>"$WORK/stacks.txt"
+      sleep 0.4
+    done
+  fi
+  if (($(date +%s) >= deadline)); then
+    log "not finished after ${POLL_TIMEOUT}s; stopping here: $(jq -c '{state,rowsRead,accepted,rejected,duplicates}' "$WORK/view.json")"
+    break
+  fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then log "identification-service exited"; tail -n 40 "$WORK/app.log"; exit 1; fi
+  sleep 2
+done
+t_seen=$(now_ns)
+app_cpu1=$(cpu_ticks "$APP_PID")
+read -r m_all1 m_idle1 < <(machine_ticks)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+jq -c '{state,template,rowsRead,accepted,rejected,duplicates,receivedAt,startedAt,finishedAt,failureReason}' "$WORK/view.json"
+heap_info=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -iE 'total|used' | head -3 | sed 's/^ */    /' || true)
+rss_end_kb=$(rss_kb "$APP_PID")
+hwm_kb=$(hwm_kb "$APP_PID")
+sleep 1 # the statistics collector flushes about once a second
+read -r xc1 ti1 tu1 td1 < <(stats)
+tables >"$WORK/tables1"
+
+accepted=$(jq -r .accepted "$WORK/view.json")
+rejected=$(jq -r .rejected "$WORK/view.json")
+duplicates=$(jq -r .duplicates "$WORK/view.json")
+rows_read=$(jq -r .rowsRead "$WORK/view.json")
+to_ns() { [[ $1 == null ]] && echo 0 || date -d "$1" +%s%N; }
+started_ns=$(to_ns "$(jq -r .startedAt "$WORK/view.json")")
+finished_ns=$(to_ns "$(jq -r .finishedAt "$WORK/view.json")")
+[[ $finished_ns == 0 ]] && finished_ns=$t_seen # not finished: up to the last poll
+proc_ns=$((finished_ns - started_ns))
+wall_ns=$((finished_ns - t_up))
+intake_rate=$(rate "$accepted" "$proc_ns")
+e2e_rate=$(rate "$accepted" "$wall_ns")
+outbox=$(sql "SELECT count(*) FROM identification.outbox")
+outbox_published=$(sql "SELECT count(*) FROM identification.outbox WHERE published_at IS NOT NULL")
+listings=$(sql "SELECT count(*) FROM identification.listing" 2>/dev/null || echo n/a)
+db_size=$(sql "SELECT pg_size_pretty(pg_database_size(current_database()))")
+rejection_sample=$(sql "SELECT field || ': ' || message FROM identification.intake_rejection LIMIT 3" || true)
+ratio=$(awk -v a="$intake_rate" -v c="$copy_rate" 'BEGIN { if (c > 0) printf "%.2f %%", 100 * a / c; else print "n/a" }')
+per_row() { awk -v d="$1" -v n="$rows_read" 'BEGIN { if (n > 0) printf "%.1f", d / n; else print "n/a" }'; }
+
+cat <<EOF
+
+== creditloop spreadsheet intake benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ) ==
+rows generated           $ROWS (CSV, UTF-8, Huangshi annex 1, $((csv_bytes / 1024)) KiB), department tax, TAX_MAJOR_VIOLATION
+(a) COPY floor           $copy_rows rows in $(secs "$copy_ns") s = $copy_rate rows/s   (psql \\copy into a plain 11-column table, no index)
+(b) intake, processing   $accepted accepted in $(secs "$proc_ns") s = $intake_rate rows/s   (startedAt → finishedAt: read, map, validate, store)
+(b) intake, end to end   $(secs "$wall_ns") s wall = $e2e_rate rows/s   (POST sent → finishedAt; the POST itself answered in $(secs $((t_answered - t_up))) s)
+upload outcome           state $state, read $rows_read, accepted $accepted, rejected $rejected, duplicates $duplicates
+ratio intake / COPY      $ratio   (issue 3 goal: ≥ 25 % of the slower floor)
+outbox rows written      $outbox ($outbox_published relayed to Kafka by the time of reading)
+listings in the database $listings; database size $db_size
+PostgreSQL during intake $((xc1 - xc0)) commits ($(per_row $((xc1 - xc0)))/row), $((ti1 - ti0)) tuples inserted ($(per_row $((ti1 - ti0)))/row), $((tu1 - tu0)) updated ($(per_row $((tu1 - tu0)))/row)  (whole database, includes the relay and schedulers)
+CPU during the upload    identification-service $(awk -v t=$((app_cpu1 - app_cpu0)) -v hz="$(getconf CLK_TCK)" -v ns=$((t_seen - t_up)) 'BEGIN { printf "%.1f s = %.0f %% of one core", t / hz, 100 * t / hz / (ns / 1e9) }'); whole machine $(awk -v a=$((m_all1 - m_all0)) -v i=$((m_idle1 - m_idle0)) -v n="$(nproc)" 'BEGIN { if (a > 0) printf "%.0f %% busy of %d cores", 100 * (a - i) / a, n }'); load average before $load_before, after $load_after
+JVM                      -Xmx512m; RSS idle $((rss_idle_kb / 1024)) MB, max sampled while polling $((rss_max_kb / 1024)) MB, peak (VmHWM) $((hwm_kb / 1024)) MB, at the end $((rss_end_kb / 1024)) MB; startup ${startup_s} s
+heap after the run (jcmd GC.heap_info):
+$heap_info
+EOF
+echo "per data row, by table (identification schema, from pg_stat_user_tables; the outbox relay's updates included):"
+LC_ALL=C join "$WORK/tables0" "$WORK/tables1" | awk -v n="$rows_read" 'n > 0 {
+  ins = ($7 - $2) / n; upd = ($8 - $3) / n; del = ($9 - $4) / n; idx = ($10 - $5) / n; seq = ($11 - $6) / n
+  if (ins + upd + del + idx + seq > 0.001)
+    printf "    %-26s insert %5.2f  update %5.2f  delete %5.2f  index scans %5.2f  seq scans %5.2f\n", $1, ins, upd, del, idx, seq }'
+[[ -n $rejection_sample ]] && echo "first rejections: $rejection_sample"
+if [[ -s $WORK/stacks.txt ]]; then
+  samples=$(grep -c '^--' "$WORK/stacks.txt")
+  echo "intake thread, $samples stack samples (PROFILE=1): top frame, then the io.creditloop frames on the stacks"
+  awk '/^--/ { top = 1; next } top && /^\tat / { sub(/^\tat /, ""); sub(/\(.*/, ""); print; top = 0 }' "$WORK/stacks.txt" |
+    sort | uniq -c | sort -rn | head -8 | sed 's/^/    top  /'
+  grep -o 'at io\.creditloop[^(]*' "$WORK/stacks.txt" | sed 's/^at //' | sort | uniq -c | sort -rn | head -15 | sed 's/^/    on   /'
+  grep -o 'at org\.postgresql[^(]*\|at com\.zaxxer[^(]*\|at org\.springframework\.kafka[^(]*\|at org\.apache\.kafka[^(]*' "$WORK/stacks.txt" |
+    sed 's/^at //' | awk -F. '{ print $1"."$2"."$3 }' | sort | uniq -c | sort -rn | head -5 | sed 's/^/    lib  /'
+  cp "$WORK/stacks.txt" "${RESULT_FILE:-$WORK/x}.stacks" 2>/dev/null || true
+fi
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr)"
+free -g
+java -version 2>&1 | head -3
+psql -X -At -d postgres -c "SELECT version()"
+grep -E 'ERROR|Exception' "$WORK/app.log" | head -5 | cut -c1-300 || true
+echo "app log: $(grep -c ERROR "$WORK/app.log" || true) ERROR lines"
