@@ -39,8 +39,10 @@ public final class ListingEventsFixture {
     private final String bootstrapServers;
     private final Clock clock;
 
-    public ListingEventsFixture(KafkaTemplate<String, String> kafka, EventCodec codec, String bootstrapServers,
-                                Clock clock) {
+    /** Registered in every {@code @SpringBootTest} context by test-support: tests just autowire it. */
+    public ListingEventsFixture(KafkaTemplate<String, String> kafka, EventCodec codec,
+                                @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+                                String bootstrapServers, Clock clock) {
         this.kafka = kafka;
         this.codec = codec;
         this.bootstrapServers = bootstrapServers;

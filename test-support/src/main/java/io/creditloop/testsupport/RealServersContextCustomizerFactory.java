@@ -33,6 +33,16 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
             TestPropertyValues.of(servers.database().asSpringProperties())
                     .and("spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers())
                     .applyTo(context);
+            boolean messaging = org.springframework.util.ClassUtils.isPresent("io.creditloop.messaging.EventCodec",
+                    context.getClassLoader());
+            if (messaging && context instanceof org.springframework.beans.factory.support.BeanDefinitionRegistry registry) {
+                // lazy: only the tests that autowire it make one
+                org.springframework.beans.factory.support.RootBeanDefinition fixture =
+                        new org.springframework.beans.factory.support.RootBeanDefinition(ListingEventsFixture.class);
+                fixture.setAutowireMode(org.springframework.beans.factory.support.AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+                fixture.setLazyInit(true);
+                registry.registerBeanDefinition("listingEventsFixture", fixture);
+            }
         }
 
         @Override

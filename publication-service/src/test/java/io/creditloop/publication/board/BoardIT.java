@@ -12,21 +12,17 @@ import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,20 +47,10 @@ class BoardIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
     EventCodec codec;
+
     @Autowired
-    Clock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     ListingEventsFixture events;
-
-    @BeforeEach
-    void setUp() {
-        events = new ListingEventsFixture(kafka, codec, bootstrapServers, clock);
-    }
 
     @Test
     @DisplayName("R7: a confirmed organisation listing is on the board with name and USCC, no legal representative")

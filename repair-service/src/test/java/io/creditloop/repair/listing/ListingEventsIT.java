@@ -8,17 +8,13 @@ import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.testsupport.ListingEventsFixture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -35,20 +31,10 @@ class ListingEventsIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
     EventCodec codec;
+
     @Autowired
-    Clock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     ListingEventsFixture events;
-
-    @BeforeEach
-    void setUp() {
-        events = new ListingEventsFixture(kafka, codec, bootstrapServers, clock);
-    }
 
     @Test
     @DisplayName("R10, R16: a confirmed listing becomes known, with a masked name and no ID number")

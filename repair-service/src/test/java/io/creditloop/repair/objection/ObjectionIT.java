@@ -14,11 +14,9 @@ import io.creditloop.repair.listing.ListingRef;
 import io.creditloop.repair.listing.ListingRefs;
 import io.creditloop.repair.listing.ListingStatus;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -27,10 +25,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,20 +48,10 @@ class ObjectionIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
     EventCodec codec;
+
     @Autowired
-    Clock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     ListingEventsFixture events;
-
-    @BeforeEach
-    void setUp() {
-        events = new ListingEventsFixture(kafka, codec, bootstrapServers, clock);
-    }
 
     @Test
     @DisplayName("R10: an objection is filed with the recognising department and announced on repair.case.events")
