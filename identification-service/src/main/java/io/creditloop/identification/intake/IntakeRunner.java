@@ -39,8 +39,12 @@ public class IntakeRunner {
     private final IntakeProperties properties;
     private final Clock clock;
 
+    private final io.creditloop.identification.subject.PersonKeys personKeys;
+
     public IntakeRunner(IntakeUploads uploads, ListingService listings, Catalog catalog, TransactionTemplate tx,
-                        IntakeProperties properties, Clock clock) {
+                        IntakeProperties properties, Clock clock,
+                        io.creditloop.identification.subject.PersonKeys personKeys) {
+        this.personKeys = personKeys;
         this.uploads = uploads;
         this.listings = listings;
         this.catalog = catalog;
@@ -215,7 +219,7 @@ public class IntakeRunner {
             List<FieldProblem> problems = new ArrayList<>(mapped.problems());
             boolean listTypeKnown = problems.stream().anyMatch(p -> p.field().equals("listType"));
             try {
-                RecordContentRules.accept(mapped.submission(), catalog::current, LocalDate.now(clock));
+                RecordContentRules.accept(mapped.submission(), catalog::current, LocalDate.now(clock), personKeys);
             } catch (InvalidListingException e) {
                 e.problems().stream()
                         .filter(p -> !(listTypeKnown && p.field().equals("listType")))

@@ -34,10 +34,13 @@ public class ListingService {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final int bigDataWarningDomains;
+    private final io.creditloop.identification.subject.PersonKeys personKeys;
 
     public ListingService(Listings listings, Catalog catalog, ListingEvents events, WorkingDayCalendar calendar,
                           Clock clock,
-                          @Value("${creditloop.identification.big-data-warning-domains:3}") int bigDataWarningDomains) {
+                          @Value("${creditloop.identification.big-data-warning-domains:3}") int bigDataWarningDomains,
+                          io.creditloop.identification.subject.PersonKeys personKeys) {
+        this.personKeys = personKeys;
         this.listings = listings;
         this.catalog = catalog;
         this.events = events;
@@ -64,7 +67,7 @@ public class ListingService {
                 return new Submitted(earlier.get(), false);
             }
         }
-        Listing listing = RecordContentRules.accept(submission, catalog::current, today());
+        Listing listing = RecordContentRules.accept(submission, catalog::current, today(), personKeys);
         listings.lockSubject(listing.subject().key());
         listings.insert(listing);
         listings.appendEvent(listing, "RECORDED", clock.instant(), null);
@@ -160,7 +163,7 @@ public class ListingService {
                 black.listType(), s.type().name(), s.name(), s.uscc(), s.idType(), s.idNumber(),
                 s.legalRepresentative(), black.reason(), black.basis(), black.recognitionDate(), black.validity(),
                 s.organisationCode(), s.lei(), s.uscc() != null, black.note(), s.legalRepresentativeIdNumber());
-        Listing candidate = RecordContentRules.accept(sameSubject, catalog::current, today());
+        Listing candidate = RecordContentRules.accept(sameSubject, catalog::current, today(), personKeys);
         if (candidate.listType().kind() != ListKind.BLACK) {
             throw new InvalidListingException(List.of(new FieldProblem("listType",
                     "升级应列入黑名单类型 (escalation must name a black list type)")));

@@ -5,6 +5,7 @@ import io.creditloop.identification.catalog.ListTypeEntry;
 import io.creditloop.identification.subject.IdNumber;
 import io.creditloop.identification.subject.Lei;
 import io.creditloop.identification.subject.OrganisationCode;
+import io.creditloop.identification.subject.PersonKeys;
 import io.creditloop.identification.subject.SubjectKey;
 import io.creditloop.identification.subject.Uscc;
 
@@ -32,10 +33,11 @@ public final class RecordContentRules {
     /**
      * @param catalog current catalog entry by list type code
      * @param today   the deployment's date, to refuse recognition dates in the future
+     * @param personKeys the deployment's keyed hash for natural persons (R16)
      * @throws InvalidListingException listing every invalid field
      */
     public static Listing accept(ListingSubmission s, Function<String, Optional<ListTypeEntry>> catalog,
-                                 LocalDate today) {
+                                 LocalDate today, PersonKeys personKeys) {
         List<FieldProblem> problems = new ArrayList<>();
 
         String department = required(problems, "department", s.department(), 64);
@@ -101,7 +103,7 @@ public final class RecordContentRules {
                     idNumber = raw.strip();
                 }
                 if (idNumber != null) {
-                    key = SubjectKey.ofPerson(idType, idNumber);
+                    key = personKeys.of(idType, idNumber);
                 }
             }
         }

@@ -1,15 +1,10 @@
 package io.creditloop.identification.subject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * The stable key of a credit subject: the partition key of its events, so one subject's events stay in order.
- * Organisations: {@code USCC:<code>}. Persons: {@code ID:<type>:<sha-256 of the number>}, so no topic key, log
- * line or URL built from it reveals an ID number.
+ * Organisations: {@code USCC:<code>} (or {@code ORG:<organisation code>}). Persons: see {@link PersonKeys}, a
+ * keyed hash, so no topic key, log line or URL built from it reveals an ID number.
  */
 public final class SubjectKey {
 
@@ -30,13 +25,4 @@ public final class SubjectKey {
         return "ORG:" + organisationCode;
     }
 
-    public static String ofPerson(String idType, String idNumber) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "ID:" + idType + ":" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }
