@@ -171,15 +171,19 @@ final class Suite {
         }
     }
 
+    /** SIGTERM to every app, a bounded wait for their graceful shutdown, then SIGKILL to any still running. */
     void stopAll() {
         processes.values().forEach(Process::destroy);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         for (Process process : processes.values()) {
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                process.destroyForcibly();
             }
         }
         processes.clear();
