@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -131,6 +132,42 @@ public final class ListingEventsFixture {
     }
 
     /** Waits until a record matching {@code wanted} is on {@code topic}, read from the beginning. */
+    /** Two poison messages on the subject's partition: text that is not JSON, and an event without its listing id. */
+    public record Poison(String key, String notJson, String withoutListingId) {
+    }
+
+    public Poison sendPoison(Subject subject) {
+        String marker = UUID.randomUUID().toString();
+        Poison poison = new Poison(subject.key(), "{not json " + marker,
+                codec.encode(confirmed(UUID.randomUUID(), organisation(), marker))
+                        .replaceFirst("\"listingId\":\"[^\"]+\",", ""));
+        sendRaw(poison.key(), poison.notJson());
+        sendRaw(poison.key(), poison.withoutListingId());
+        return poison;
+    }
+
+    /**
+     * Waits for both poison messages on {@code identification.listing.events.dlt} and checks that each went there
+     * untried, as poison, under its original key; returns them in the order sent.
+     */
+    public List<ConsumerRecord<String, String>> awaitDeadLettered(Poison poison) {
+        String dlt = Topics.deadLetter(Topics.LISTING_EVENTS);
+        List<ConsumerRecord<String, String>> dead = List.of(
+                awaitRecord(dlt, r -> poison.notJson().equals(r.value())),
+                awaitRecord(dlt, r -> poison.withoutListingId().equals(r.value())));
+        for (ConsumerRecord<String, String> record : dead) {
+            if (!poison.key().equals(record.key())) {
+                throw new AssertionError("dead letter under key " + record.key() + ", expected " + poison.key());
+            }
+            var cause = record.headers().lastHeader("kafka_dlt-exception-cause-fqcn");
+            String fqcn = cause == null ? null : new String(cause.value(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!"io.creditloop.messaging.PoisonMessageException".equals(fqcn)) {
+                throw new AssertionError("dead letter not marked as poison: " + fqcn);
+            }
+        }
+        return dead;
+    }
+
     public ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
         try (TopicProbe probe = TopicProbe.of(bootstrapServers, topic)) {
             return probe.awaitOne(wanted, Duration.ofSeconds(30));

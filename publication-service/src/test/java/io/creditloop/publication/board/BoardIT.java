@@ -1,28 +1,25 @@
 package io.creditloop.publication.board;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import io.creditloop.testsupport.ListingEventsFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditloop.contracts.Envelope;
-import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -278,22 +275,12 @@ class BoardIT {
     @Test
     @DisplayName("a poison message goes to identification.listing.events.dlt and does not block the partition")
     void poisonToDeadLetter() {
-        String marker = UUID.randomUUID().toString();
-        String notJson = "{not json " + marker;
-        String noListingId = codec.encode(events.confirmed(UUID.randomUUID(), organisation(), marker))
-                .replaceFirst("\"listingId\":\"[^\"]+\",", "");
         Subject company = organisation();
 
-        events.sendRaw(company.key(), notJson);
-        events.sendRaw(company.key(), noListingId);
+        ListingEventsFixture.Poison poison = events.sendPoison(company);
         sentinelFor(company);
 
-        String dlt = Topics.deadLetter(Topics.LISTING_EVENTS);
-        ConsumerRecord<String, String> first = events.awaitRecord(dlt, r -> notJson.equals(r.value()));
-        ConsumerRecord<String, String> second = events.awaitRecord(dlt, r -> noListingId.equals(r.value()));
-        assertThat(first.key()).isEqualTo(company.key());
-        assertThat(header(second, "kafka_dlt-exception-cause-fqcn"))
-                .isEqualTo("io.creditloop.messaging.PoisonMessageException");
+        assertThat(events.awaitDeadLettered(poison)).hasSize(2);
     }
 
     @Test
@@ -365,10 +352,5 @@ class BoardIT {
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

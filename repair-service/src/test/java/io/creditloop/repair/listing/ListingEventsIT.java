@@ -1,20 +1,17 @@
 package io.creditloop.repair.listing;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import io.creditloop.contracts.Envelope;
-import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.testsupport.ListingEventsFixture;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -111,23 +108,12 @@ class ListingEventsIT {
     @Test
     @DisplayName("a poison message goes to identification.listing.events.dlt and does not block the partition")
     void poisonToDeadLetter() {
-        String marker = UUID.randomUUID().toString();
-        String notJson = "{not json " + marker;
-        String noListingId = codec.encode(events.confirmed(UUID.randomUUID(), organisation(), marker))
-                .replaceFirst("\"listingId\":\"[^\"]+\",", "");
         Subject company = organisation();
 
-        events.sendRaw(company.key(), notJson);
-        events.sendRaw(company.key(), noListingId);
+        ListingEventsFixture.Poison poison = events.sendPoison(company);
         sentinelFor(company);
 
-        String dlt = Topics.deadLetter(Topics.LISTING_EVENTS);
-        ConsumerRecord<String, String> first = events.awaitRecord(dlt, r -> notJson.equals(r.value()));
-        ConsumerRecord<String, String> second = events.awaitRecord(dlt, r -> noListingId.equals(r.value()));
-        assertThat(first.key()).isEqualTo(company.key());
-        var cause = second.headers().lastHeader("kafka_dlt-exception-cause-fqcn");
-        assertThat(new String(cause.value(), StandardCharsets.UTF_8))
-                .isEqualTo("io.creditloop.messaging.PoisonMessageException");
+        assertThat(events.awaitDeadLettered(poison)).hasSize(2);
     }
 
     /** A fresh listing of the same subject (same partition): once it is known, every earlier event was handled. */
