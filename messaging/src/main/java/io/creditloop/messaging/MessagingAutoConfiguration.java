@@ -57,7 +57,7 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, EventCodec codec) {
+    Outbox outbox(org.springframework.jdbc.core.JdbcTemplate jdbc, EventCodec codec) {
         return new Outbox(jdbc, codec);
     }
 

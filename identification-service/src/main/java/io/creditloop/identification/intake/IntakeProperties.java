@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * @param minInflateRatio  POI's zip-bomb ratio (compressed / uncompressed) below which reading stops; very
  *                         repetitive generated sheets may need a lower value
  * @param threads          uploads processed at the same time
- * @param progressEvery    the progress counters are written every this many rows
+ * @param chunkRows        rows written per transaction (a chunk commits whole or not at all; the progress
+ *                         counters move with each chunk)
  * @param headerSearchRows how many non-empty rows at the top of a sheet are searched for the header
  */
 @ConfigurationProperties("creditloop.intake")
@@ -25,12 +26,12 @@ public record IntakeProperties(String storageDir,
                                @DefaultValue("2GB") DataSize maxEntrySize,
                                @DefaultValue("0.01") double minInflateRatio,
                                @DefaultValue("1") int threads,
-                               @DefaultValue("200") int progressEvery,
+                               @DefaultValue("500") int chunkRows,
                                @DefaultValue("20") int headerSearchRows) {
 
     public IntakeProperties {
-        if (threads < 1 || progressEvery < 1 || headerSearchRows < 1) {
-            throw new IllegalArgumentException("creditloop.intake: threads, progress-every and header-search-rows must "
+        if (threads < 1 || chunkRows < 1 || headerSearchRows < 1) {
+            throw new IllegalArgumentException("creditloop.intake: threads, chunk-rows and header-search-rows must "
                     + "be positive");
         }
     }

@@ -1,9 +1,11 @@
 package io.creditloop.identification.intake;
 
 import io.creditloop.identification.catalog.Catalog;
+import io.creditloop.identification.catalog.ListTypeEntry;
 import io.creditloop.identification.listing.FieldProblem;
 import io.creditloop.identification.listing.InvalidListingException;
 import io.creditloop.identification.listing.ListingService;
+import io.creditloop.identification.listing.ListingSubmission;
 import io.creditloop.identification.listing.RecordContentRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +18,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
- * Reads an upload's rows and turns each into a listing (R3), one transaction per row: the listing (through
- * {@link ListingService#submit}, so the same rules, events and outbox as the API) and the row's outcome commit
- * together;
- * a bad row is rejected with its reasons and never takes another row with it. Rows are finished in file order, so
- * a run interrupted by a crash resumes after the last finished row; the submission ids make a repeated row a
- * duplicate, never a second listing.
+ * Reads an upload's rows and turns each into a listing (R3), in chunks of {@code creditloop.intake.chunk-rows}
+ * rows per transaction: the listings (through {@link ListingService#submitAll}, so the same rules, events and
+ * outbox as the API), each row's outcome, the rejections and the progress counters commit together. A bad row is
+ * rejected with its reasons and never takes another row with it. Chunks are finished in file order, so a run
+ * interrupted by a crash resumes after the last finished chunk; the submission ids make a repeated row a duplicate,
+ * never a second listing.
  */
 @Component
 public class IntakeRunner {
@@ -112,13 +118,18 @@ public class IntakeRunner {
     /** One processing run of an upload. */
     private final class Run {
 
+        /** A row read and mapped, waiting for its chunk to be written. */
+        private record Pending(UploadPlan.SheetPlan sheetPlan, TemplateMapping.Header header, SheetRow row,
+                               TemplateMapping.MappedRow mapped) {
+        }
+
         private final IntakeUpload upload;
         private final BooleanSupplier stopping;
         private final ListTypeResolver resolver;
         private final Optional<int[]> resumeAfter;
+        private final List<Pending> chunk = new ArrayList<>();
         Progress progress;
         String sheet = "";
-        private int sinceFlush;
 
         Run(IntakeUpload upload, BooleanSupplier stopping) {
             this.upload = upload;
@@ -145,19 +156,25 @@ public class IntakeRunner {
                     }
                     sheet = sheetPlan.name();
                     SheetWalk walk = new SheetWalk(sheetPlan.header(), upload.listType() != null);
-                    file.read(sheetPlan.index(), true, row -> {
-                        if (stopping.getAsBoolean()) {
-                            throw new Stopped();
-                        }
-                        if (walk.step(row) instanceof SheetWalk.Data data && !done(sheetPlan.index(), row.number())) {
-                            progress = progress.plus(process(sheetPlan, data.header(), row));
-                            if (++sinceFlush >= properties.progressEvery()) {
-                                uploads.progress(upload.id(), progress);
-                                sinceFlush = 0;
+                    try {
+                        file.read(sheetPlan.index(), true, row -> {
+                            if (stopping.getAsBoolean()) {
+                                throw new Stopped(); // the chunk read so far is dropped and read again on resume
                             }
-                        }
-                        return true;
-                    });
+                            if (walk.step(row) instanceof SheetWalk.Data data && !done(sheetPlan.index(), row.number())) {
+                                chunk.add(new Pending(sheetPlan, data.header(), row, TemplateMapping.map(data.header(),
+                                        row, upload.department(), upload.listType(), resolver)));
+                                if (chunk.size() >= properties.chunkRows()) {
+                                    flush();
+                                }
+                            }
+                            return true;
+                        });
+                    } catch (UnreadableSpreadsheetException e) {
+                        flush(); // the rows read before the damage are kept, as the failure reason says
+                        throw e;
+                    }
+                    flush();
                 }
             }
         }
@@ -182,44 +199,111 @@ public class IntakeRunner {
             return sheetIndex < last[0] || (sheetIndex == last[0] && row <= last[1]);
         }
 
-        private RowOutcome process(UploadPlan.SheetPlan sheetPlan, TemplateMapping.Header header, SheetRow row) {
-            TemplateMapping.MappedRow mapped = TemplateMapping.map(header, row, upload.department(),
-                    upload.listType(), resolver);
-            if (!mapped.problems().isEmpty()) {
-                return reject(sheetPlan, header, row, withContentProblems(mapped));
+        /**
+         * Writes the chunk in one transaction: its listings, every row's outcome, the rejections and the progress
+         * counters commit together, so a crash leaves whole chunks and the run resumes after the last one. If the
+         * chunk cannot be written as a whole for a reason other than the database being unavailable, its rows are
+         * written one by one, so one bad row never takes the others with it.
+         */
+        private void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            try {
+                progress = tx.execute(status -> writeChunk());
+            } catch (DuplicateKeyException raced) {
+                // a row committed concurrently by another upload of the department
+                rowByRow();
+            } catch (DataAccessException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("intake upload {}: a chunk of {} rows is written row by row after an error", upload.id(),
+                        chunk.size(), MaskedException.of(e));
+                rowByRow();
+            }
+            chunk.clear();
+        }
+
+        private Progress writeChunk() {
+            Map<String, Optional<ListTypeEntry>> types = new HashMap<>();
+            Function<String, Optional<ListTypeEntry>> cachedCatalog =
+                    code -> types.computeIfAbsent(code, catalog::current);
+            List<ListingSubmission> valid = chunk.stream()
+                    .filter(p -> p.mapped().problems().isEmpty())
+                    .map(p -> p.mapped().submission())
+                    .toList();
+            List<ListingService.BatchResult> results = listings.submitAll(valid);
+            List<IntakeUploads.RowRecord> rows = new ArrayList<>(chunk.size());
+            List<Rejection> rejections = new ArrayList<>();
+            Progress after = progress;
+            int next = 0;
+            for (Pending p : chunk) {
+                RowOutcome outcome;
+                UUID listingId = null;
+                if (!p.mapped().problems().isEmpty()) {
+                    rejections.addAll(rejections(p, withContentProblems(p.mapped(), cachedCatalog)));
+                    outcome = RowOutcome.REJECTED;
+                } else {
+                    ListingService.BatchResult result = results.get(next++);
+                    if (result.refused()) {
+                        rejections.addAll(rejections(p, result.problems()));
+                        outcome = RowOutcome.REJECTED;
+                    } else {
+                        outcome = result.created() ? RowOutcome.ACCEPTED : RowOutcome.DUPLICATE;
+                        listingId = result.listingId();
+                    }
+                }
+                rows.add(new IntakeUploads.RowRecord(p.sheetPlan().index(), p.row().number(), outcome, listingId));
+                after = after.plus(outcome);
+            }
+            uploads.addRejections(upload.id(), rejections);
+            uploads.recordRows(upload.id(), rows);
+            uploads.progress(upload.id(), after);
+            return after;
+        }
+
+        private void rowByRow() {
+            for (Pending p : chunk) {
+                progress = progress.plus(process(p));
+            }
+            uploads.progress(upload.id(), progress);
+        }
+
+        private RowOutcome process(Pending p) {
+            if (!p.mapped().problems().isEmpty()) {
+                return reject(p, withContentProblems(p.mapped(), catalog::current));
             }
             try {
                 return tx.execute(status -> {
-                    ListingService.Submitted submitted = listings.submit(mapped.submission());
+                    ListingService.Submitted submitted = listings.submit(p.mapped().submission());
                     RowOutcome outcome = submitted.created() ? RowOutcome.ACCEPTED : RowOutcome.DUPLICATE;
-                    uploads.recordRow(upload.id(), sheetPlan.index(), row.number(), outcome,
+                    uploads.recordRow(upload.id(), p.sheetPlan().index(), p.row().number(), outcome,
                             submitted.listing().id());
                     return outcome;
                 });
             } catch (InvalidListingException e) {
-                return reject(sheetPlan, header, row, e.problems());
+                return reject(p, e.problems());
             } catch (DuplicateKeyException raced) {
                 // the same row committed concurrently by another upload of the department
-                uploads.recordRow(upload.id(), sheetPlan.index(), row.number(), RowOutcome.DUPLICATE, null);
+                uploads.recordRow(upload.id(), p.sheetPlan().index(), p.row().number(), RowOutcome.DUPLICATE, null);
                 return RowOutcome.DUPLICATE;
             } catch (DataAccessException e) {
                 throw e;
-            } catch (Stopped e) {
-                throw e;
             } catch (RuntimeException e) {
-                log.error("intake upload {}: row {} of sheet {} failed unexpectedly", upload.id(), row.number(),
-                        sheetPlan.index(), MaskedException.of(e));
-                return reject(sheetPlan, header, row, List.of(new FieldProblem("row",
+                log.error("intake upload {}: row {} of sheet {} failed unexpectedly", upload.id(), p.row().number(),
+                        p.sheetPlan().index(), MaskedException.of(e));
+                return reject(p, List.of(new FieldProblem("row",
                         "内部错误，该行未写入，请联系信用办 (internal error: the row was not written)")));
             }
         }
 
         /** The mapping's own problems and the record content rules' (R3), so the clerk fixes a row in one go. */
-        private List<FieldProblem> withContentProblems(TemplateMapping.MappedRow mapped) {
+        private List<FieldProblem> withContentProblems(TemplateMapping.MappedRow mapped,
+                                                       Function<String, Optional<ListTypeEntry>> types) {
             List<FieldProblem> problems = new ArrayList<>(mapped.problems());
             boolean listTypeKnown = problems.stream().anyMatch(p -> p.field().equals("listType"));
             try {
-                RecordContentRules.accept(mapped.submission(), catalog::current, LocalDate.now(clock), personKeys);
+                RecordContentRules.accept(mapped.submission(), types, LocalDate.now(clock), personKeys);
             } catch (InvalidListingException e) {
                 e.problems().stream()
                         .filter(p -> !(listTypeKnown && p.field().equals("listType")))
@@ -228,17 +312,22 @@ public class IntakeRunner {
             return problems;
         }
 
-        private RowOutcome reject(UploadPlan.SheetPlan sheetPlan, TemplateMapping.Header header, SheetRow row,
-                                  List<FieldProblem> problems) {
+        private List<Rejection> rejections(Pending p, List<FieldProblem> problems) {
             boolean listTypeParameter = upload.listType() != null;
+            List<Rejection> rejections = new ArrayList<>(problems.size());
+            int seq = 0;
+            for (FieldProblem problem : problems) {
+                rejections.add(new Rejection(p.sheetPlan().name(), p.sheetPlan().index(), p.row().number(), seq++,
+                        TemplateMapping.columnOf(p.header(), problem.field(), listTypeParameter), problem.field(),
+                        TemplateMapping.explain(p.header(), p.row(), problem)));
+            }
+            return rejections;
+        }
+
+        private RowOutcome reject(Pending p, List<FieldProblem> problems) {
             tx.executeWithoutResult(status -> {
-                int seq = 0;
-                for (FieldProblem problem : problems) {
-                    uploads.addRejection(upload.id(), new Rejection(sheetPlan.name(), sheetPlan.index(), row.number(),
-                            seq++, TemplateMapping.columnOf(header, problem.field(), listTypeParameter),
-                            problem.field(), TemplateMapping.explain(header, row, problem)));
-                }
-                uploads.recordRow(upload.id(), sheetPlan.index(), row.number(), RowOutcome.REJECTED, null);
+                uploads.addRejections(upload.id(), rejections(p, problems));
+                uploads.recordRow(upload.id(), p.sheetPlan().index(), p.row().number(), RowOutcome.REJECTED, null);
             });
             return RowOutcome.REJECTED;
         }

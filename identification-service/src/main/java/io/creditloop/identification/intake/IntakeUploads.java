@@ -1,5 +1,6 @@
 package io.creditloop.identification.intake;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,9 +43,45 @@ public class IntakeUploads {
             rs.getString("field"), rs.getString("message"));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public IntakeUploads(JdbcClient jdbc) {
+    public IntakeUploads(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** One row's outcome, for {@link #recordRows}. */
+    public record RowRecord(int sheetIndex, int row, RowOutcome outcome, UUID listingId) {
+    }
+
+    /** {@link #recordRow} for a chunk of rows, in batched statements, in the transaction that wrote them. */
+    public void recordRows(UUID uploadId, List<RowRecord> rows) {
+        batch.batchUpdate("""
+                INSERT INTO intake_row (upload_id, sheet_index, row_number, outcome, listing_id)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows, 1000, (ps, r) -> {
+                    ps.setObject(1, uploadId);
+                    ps.setInt(2, r.sheetIndex());
+                    ps.setInt(3, r.row());
+                    ps.setString(4, r.outcome().name());
+                    ps.setObject(5, r.listingId(), java.sql.Types.OTHER);
+                });
+    }
+
+    /** {@link #addRejection} for a chunk's rejections, in batched statements. */
+    public void addRejections(UUID uploadId, List<Rejection> rejections) {
+        batch.batchUpdate("""
+                INSERT INTO intake_rejection (upload_id, sheet_index, sheet, row_number, seq, column_header, field,
+                    message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rejections, 1000, (ps, r) -> {
+                    ps.setObject(1, uploadId);
+                    ps.setInt(2, r.sheetIndex());
+                    ps.setString(3, r.sheet());
+                    ps.setInt(4, r.row());
+                    ps.setInt(5, r.seq());
+                    ps.setString(6, r.column());
+                    ps.setString(7, r.field());
+                    ps.setString(8, r.message());
+                });
     }
 
     public void insert(IntakeUpload u) {

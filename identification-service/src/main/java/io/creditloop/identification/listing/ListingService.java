@@ -15,9 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Use cases on listings. Each is one transaction that writes the state, its history (one immutable event per
@@ -242,17 +247,150 @@ public class ListingService {
         IdentificationWorkflow.Step step = IdentificationWorkflow.next(listing,
                 listings.findBySubject(listing.subject().key()), today(), calendar);
         long before = listing.version();
+        Transition transition = take(listing, step);
+        if (transition != null) {
+            save(listing, before, transition.type(), transition.detail());
+            if (listing.status() == ListingStatus.CONFIRMED) {
+                afterConfirmation(listing);
+            }
+        }
+    }
+
+    /** The listing's history entry for one transition. */
+    private record Transition(String type, String detail) {
+    }
+
+    /** Applies a workflow step to the listing in memory; {@code null} when the step is to wait. */
+    private Transition take(Listing listing, IdentificationWorkflow.Step step) {
         if (step instanceof IdentificationWorkflow.Exclude exclude) {
             listing.exclude(exclude.reason());
-            save(listing, before, "EXCLUDED", exclude.reason());
+            return new Transition("EXCLUDED", exclude.reason());
         } else if (step instanceof IdentificationWorkflow.Publicity publicity) {
             listing.startPublicity(publicity.endsOn());
-            save(listing, before, "PUBLICITY_STARTED", "until " + publicity.endsOn());
+            return new Transition("PUBLICITY_STARTED", "until " + publicity.endsOn());
         } else if (step instanceof IdentificationWorkflow.Confirm) {
             listing.confirm(clock.instant());
-            save(listing, before, "CONFIRMED", null);
-            afterConfirmation(listing);
+            return new Transition("CONFIRMED", null);
         }
+        return null;
+    }
+
+    /** What a batch did with one submission: created a listing, found an earlier one, or refused it (R3). */
+    public record BatchResult(UUID listingId, boolean created, List<FieldProblem> problems) {
+
+        public boolean refused() {
+            return !problems.isEmpty();
+        }
+    }
+
+    /**
+     * Records many submissions in one transaction, each with exactly the rules and outcome of {@link #submit}.
+     * A subject seen for the first time (most of a department's upload) has nothing to cross-check against, so it
+     * is identified in memory and written with the others in a few batched statements; a subject that already has
+     * listings, or comes twice in the batch, goes through {@link #submit} one by one. The subjects are locked for
+     * the whole transaction, so nobody lists them in between.
+     */
+    @Transactional
+    public List<BatchResult> submitAll(List<ListingSubmission> submissions) {
+        LocalDate today = today();
+        Map<String, Optional<ListTypeEntry>> types = new HashMap<>();
+        Function<String, Optional<ListTypeEntry>> cachedCatalog = code -> types.computeIfAbsent(code, catalog::current);
+        Map<String, UUID> earlier = listings.findIdsBySubmission(submissions.stream()
+                .filter(s -> s.submissionId() != null && s.department() != null)
+                .map(s -> s.department().strip() + "\n" + s.submissionId().strip())
+                .toList());
+
+        BatchResult[] results = new BatchResult[submissions.size()];
+        Listing[] accepted = new Listing[submissions.size()];
+        Map<String, Integer> seenInBatch = new HashMap<>();
+        Map<String, Integer> subjectRows = new HashMap<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            ListingSubmission s = submissions.get(i);
+            String submissionKey = s.submissionId() == null || s.department() == null ? null
+                    : s.department().strip() + "\n" + s.submissionId().strip();
+            if (submissionKey != null && earlier.containsKey(submissionKey)) {
+                results[i] = new BatchResult(earlier.get(submissionKey), false, List.of());
+                continue;
+            }
+            try {
+                accepted[i] = RecordContentRules.accept(s, cachedCatalog, today, personKeys);
+            } catch (InvalidListingException e) {
+                results[i] = new BatchResult(null, false, e.problems());
+                continue;
+            }
+            if (submissionKey != null && seenInBatch.putIfAbsent(submissionKey, i) != null) {
+                accepted[i] = null; // a repeat within the batch: resolved below, after the first is written
+                continue;
+            }
+            subjectRows.merge(accepted[i].subject().key(), 1, Integer::sum);
+        }
+
+        listings.lockSubjects(subjectRows.keySet());
+        Set<String> listedBefore = listings.subjectsWithListings(subjectRows.keySet());
+        List<Listing> fresh = new ArrayList<>();
+        List<Listings.HistoryEntry> history = new ArrayList<>();
+        List<Listing> confirmed = new ArrayList<>();
+        List<Integer> oneByOne = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < submissions.size(); i++) {
+            Listing listing = accepted[i];
+            if (listing == null) {
+                continue;
+            }
+            String key = listing.subject().key();
+            if (listedBefore.contains(key) || subjectRows.get(key) > 1) {
+                oneByOne.add(i);
+                continue;
+            }
+            List<Listings.HistoryEntry> steps = new ArrayList<>();
+            steps.add(new Listings.HistoryEntry(listing.id(), listing.version(), "RECORDED", now, null));
+            Transition transition = take(listing, IdentificationWorkflow.next(listing, List.of(listing), today,
+                    calendar));
+            if (transition != null) {
+                steps.add(new Listings.HistoryEntry(listing.id(), listing.version(), transition.type(), now,
+                        transition.detail()));
+            }
+            if (listing.status() == ListingStatus.CONFIRMED && !afterConfirmationIsOnlyTheEvent(listing, today)) {
+                oneByOne.add(i); // submit() starts again from the submission
+                continue;
+            }
+            fresh.add(listing);
+            history.addAll(steps);
+            if (listing.status() == ListingStatus.CONFIRMED) {
+                confirmed.add(listing);
+            }
+            results[i] = new BatchResult(listing.id(), true, List.of());
+        }
+        listings.insertAll(fresh);
+        listings.appendEvents(history);
+        events.confirmedAll(confirmed);
+        for (int i : oneByOne) {
+            Submitted submitted = submit(submissions.get(i));
+            results[i] = new BatchResult(submitted.listing().id(), submitted.created(), List.of());
+        }
+        for (int i = 0; i < submissions.size(); i++) {
+            if (results[i] == null) { // a repeat of an earlier row of this batch
+                ListingSubmission s = submissions.get(i);
+                BatchResult first = results[seenInBatch.get(s.department().strip() + "\n" + s.submissionId().strip())];
+                results[i] = new BatchResult(first.listingId(), false, first.problems());
+            }
+        }
+        if (!confirmed.isEmpty()) {
+            log.info("{} listings confirmed in one batch", confirmed.size());
+        }
+        return List.of(results);
+    }
+
+    /**
+     * A confirmed listing of a subject with no other listing: the R4/R13/R14 cross-checks find nothing, unless the
+     * deployment's big-data threshold is a single domain.
+     */
+    private boolean afterConfirmationIsOnlyTheEvent(Listing listing, LocalDate today) {
+        List<Listing> alone = List.of(listing);
+        return CrossChecks.redListingsSupersededBy(listing, alone).isEmpty()
+                && CrossChecks.graysMovedToBlack(listing, alone, today).isEmpty()
+                && !(listing.listType().kind() == ListKind.GRAY
+                        && BigDataWarning.due(alone, today, bigDataWarningDomains));
     }
 
     /** R4/R13 cross-check and R14 big-data warning, then the event the other services follow. */

@@ -4,6 +4,7 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.identification.catalog.ListTypeEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,9 +12,15 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,10 +36,129 @@ public class Listings {
             FROM listing l JOIN list_type t ON t.code = l.list_type_code AND t.version = l.list_type_version
             """;
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO listing (id, version, status, submission_id, list_type_code, list_type_version, subject_type,
+                subject_key, subject_name, uscc, id_type, id_number, legal_representative, reason, basis, department,
+                recognition_date, valid_from, valid_until, organisation_code, lei, note, warnings,
+                legal_representative_id_number, confirmed_at, notice_date, publicity_ends_on, objection)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    public Listings(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public Listings(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** One entry of a listing's immutable history. */
+    public record HistoryEntry(UUID listingId, long version, String type, Instant at, String detail) {
+    }
+
+    /**
+     * New listings in whatever state identification left them, in batched statements (intake of large uploads);
+     * their history goes in with {@link #appendEvents}.
+     */
+    public void insertAll(List<Listing> fresh) {
+        batch.batchUpdate(INSERT, fresh, 500, (ps, l) -> {
+            ListedSubject s = l.subject();
+            ps.setObject(1, l.id());
+            ps.setLong(2, l.version());
+            ps.setString(3, l.status().name());
+            ps.setString(4, l.submissionId());
+            ps.setString(5, l.listType().code());
+            ps.setInt(6, l.listType().version());
+            ps.setString(7, s.type().name());
+            ps.setString(8, s.key());
+            ps.setString(9, s.name());
+            ps.setString(10, s.uscc());
+            ps.setString(11, s.idType());
+            ps.setString(12, s.idNumber());
+            ps.setString(13, s.legalRepresentative());
+            ps.setString(14, l.reason());
+            ps.setString(15, l.basis());
+            ps.setString(16, l.department());
+            ps.setObject(17, l.recognitionDate(), Types.DATE);
+            ps.setObject(18, l.validFrom(), Types.DATE);
+            ps.setObject(19, l.validUntil(), Types.DATE);
+            ps.setString(20, s.organisationCode());
+            ps.setString(21, s.lei());
+            ps.setString(22, l.note());
+            ps.setString(23, l.warnings().isEmpty() ? null : String.join("\n", l.warnings()));
+            ps.setString(24, s.legalRepresentativeIdNumber());
+            ps.setTimestamp(25, timestamp(l.confirmedAt()));
+            ps.setObject(26, l.noticeDate(), Types.DATE);
+            ps.setObject(27, l.publicityEndsOn(), Types.DATE);
+            ps.setString(28, l.objection());
+        });
+    }
+
+    /** History entries in batched statements. */
+    public void appendEvents(List<HistoryEntry> entries) {
+        batch.batchUpdate("INSERT INTO listing_event (listing_id, version, type, occurred_at, detail) "
+                + "VALUES (?, ?, ?, ?, ?)", entries, 1000, (ps, e) -> {
+                    ps.setObject(1, e.listingId());
+                    ps.setLong(2, e.version());
+                    ps.setString(3, e.type());
+                    ps.setTimestamp(4, timestamp(e.at()));
+                    ps.setString(5, e.detail());
+                });
+    }
+
+    /**
+     * The listings made by earlier submissions, by {@code department + "\n" + submissionId}; one statement for a
+     * whole batch.
+     */
+    public Map<String, UUID> findIdsBySubmission(List<String> departmentAndSubmission) {
+        if (departmentAndSubmission.isEmpty()) {
+            return Map.of();
+        }
+        String[] departments = new String[departmentAndSubmission.size()];
+        String[] submissions = new String[departmentAndSubmission.size()];
+        for (int i = 0; i < departments.length; i++) {
+            String[] parts = departmentAndSubmission.get(i).split("\n", 2);
+            departments[i] = parts[0];
+            submissions[i] = parts[1];
+        }
+        Map<String, UUID> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT l.department, l.submission_id, l.id FROM listing l
+                        WHERE (l.department, l.submission_id) IN
+                              (SELECT d, s FROM unnest(CAST(:departments AS text[]), CAST(:submissions AS text[])) AS u (d, s))""")
+                .param("departments", departments)
+                .param("submissions", submissions)
+                .query((rs, n) -> found.put(rs.getString(1) + "\n" + rs.getString(2), rs.getObject(3, UUID.class)))
+                .list();
+        return found;
+    }
+
+    /**
+     * {@link #lockSubject} for many subjects, always in the same order, so two batches sharing subjects cannot
+     * deadlock.
+     */
+    public void lockSubjects(Collection<String> subjectKeys) {
+        if (subjectKeys.isEmpty()) {
+            return;
+        }
+        String[] sorted = subjectKeys.stream().sorted().toArray(String[]::new);
+        jdbc.sql("""
+                        SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+                        FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u (k, n) ORDER BY n""")
+                .param("keys", sorted)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    /** Which of these subjects already have a listing, in any status. */
+    public Set<String> subjectsWithListings(Collection<String> subjectKeys) {
+        if (subjectKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT subject_key FROM listing WHERE subject_key = ANY(CAST(:keys AS text[]))""")
+                .param("keys", subjectKeys.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     public void insert(Listing l) {

@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Spreadsheet intake end to end against real PostgreSQL and Kafka: upload, background processing, report. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "creditloop.identification.lifecycle-enabled=false")
+        // small chunks, so the tests see uploads span several chunks
+        properties = {"creditloop.identification.lifecycle-enabled=false", "creditloop.intake.chunk-rows=2"})
 class IntakeApiIT {
 
     private static final String USCC = "91420200MA4KLB7Q32";
@@ -237,8 +238,8 @@ class IntakeApiIT {
     }
 
     @Test
-    @DisplayName("R3: an upload interrupted part-way resumes at start-up after its last finished row, counting each "
-            + "row once")
+    @DisplayName("R3: an upload interrupted part-way resumes at start-up after its last finished chunk, counting "
+            + "each row once; the chunk being read when it stopped is not written")
     void resumesAfterInterruption() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         byte[] bytes = huangshi(tag, 5);
@@ -251,11 +252,12 @@ class IntakeApiIT {
                 java.time.Instant.now(), java.time.Instant.now(), null, null));
         AtomicInteger rowsSeen = new AtomicInteger();
 
-        // the header and two data rows, then the process "stops"
-        runner.run(uploads.find(id).orElseThrow(), () -> rowsSeen.incrementAndGet() > 3);
+        // the header and three data rows, then the process "stops": the first chunk (two rows) is written
+        runner.run(uploads.find(id).orElseThrow(), () -> rowsSeen.incrementAndGet() > 4);
 
         assertThat(uploads.find(id).orElseThrow().state()).isEqualTo(UploadState.RUNNING);
         assertThat(uploads.find(id).orElseThrow().progress().rowsRead()).isEqualTo(2);
+        assertThat(listings(id.toString())).isEqualTo(2);
 
         worker.resumeInterrupted();
 

@@ -21,7 +21,7 @@ class IntakeServiceTest {
     Path dir;
 
     private IntakeService service(DataSize max) {
-        IntakeProperties properties = new IntakeProperties(dir.toString(), max, DataSize.ofGigabytes(2), 0.01, 1, 200,
+        IntakeProperties properties = new IntakeProperties(dir.toString(), max, DataSize.ofGigabytes(2), 0.01, 1, 500,
                 20);
         return new IntakeService(null, null, null, properties, Clock.systemUTC());
     }

@@ -26,9 +26,20 @@ public class ListingEvents {
     }
 
     public void confirmed(Listing l) {
-        publish(l, EventTypes.LISTING_CONFIRMED, l.confirmedAt(), new ListingConfirmed(l.id(), l.version(),
-                listType(l.listType()), subject(l.subject()), l.reason(), l.basis(), l.department(),
-                l.recognitionDate(), l.validFrom(), l.validUntil(), l.confirmedAt()));
+        publish(l, EventTypes.LISTING_CONFIRMED, l.confirmedAt(), confirmation(l));
+    }
+
+    private static ListingConfirmed confirmation(Listing l) {
+        return new ListingConfirmed(l.id(), l.version(), listType(l.listType()), subject(l.subject()), l.reason(),
+                l.basis(), l.department(), l.recognitionDate(), l.validFrom(), l.validUntil(), l.confirmedAt());
+    }
+
+    /** {@link #confirmed} for many listings, appended in batched statements. */
+    public void confirmedAll(java.util.List<Listing> listings) {
+        if (!listings.isEmpty()) {
+            outbox.appendAll(listings.stream().map(l -> message(l, EventTypes.LISTING_CONFIRMED, l.confirmedAt(),
+                    confirmation(l))).toList());
+        }
     }
 
     public void exited(Listing l) {
@@ -38,8 +49,13 @@ public class ListingEvents {
     }
 
     private void publish(Listing l, String type, java.time.Instant at, Object data) {
+        Outbox.Message m = message(l, type, at, data);
+        outbox.append(m.topic(), m.key(), m.event());
+    }
+
+    private static Outbox.Message message(Listing l, String type, java.time.Instant at, Object data) {
         String key = l.subject().key();
-        outbox.append(Topics.LISTING_EVENTS, key, Envelope.of(SOURCE, type, at, key, data));
+        return new Outbox.Message(Topics.LISTING_EVENTS, key, Envelope.of(SOURCE, type, at, key, data));
     }
 
     private static ListType listType(ListTypeEntry t) {
