@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * R3: the report templates departments fill today, mapped to a {@link ListingSubmission}: Huangshi annex 1 (004) and
@@ -35,6 +36,13 @@ public final class TemplateMapping {
     /** A header needs this many recognised columns before it is taken for one, so a title line never is. */
     static final int MIN_HEADER_MATCHES = 3;
     private static final Set<String> NOT_APPLICABLE = Set.of("/", "／", "-", "--", "—", "——", "无", "空", "n/a", "N/A");
+    /** The error values Excel shows in a cell whose formula failed, e.g. a VLOOKUP that found nothing. */
+    private static final Set<String> EXCEL_ERRORS = Set.of("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!",
+            "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!");
+    /** Spaces a clerk cannot see: no-break and other Unicode spaces, zero-width characters, byte order marks. */
+    private static final String INVISIBLE = "\\s\\u001C-\\u001F\\u00A0\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF";
+    private static final Pattern INVISIBLE_ANYWHERE = Pattern.compile("[" + INVISIBLE + "]");
+    private static final Pattern INVISIBLE_AT_ENDS = Pattern.compile("^[" + INVISIBLE + "]+|[" + INVISIBLE + "]+$");
 
     public enum Template {
         HUANGSHI_ANNEX1("黄石附表1 红黑名单及联合奖惩对象信息记录报送格式"),
@@ -201,15 +209,54 @@ public final class TemplateMapping {
     public record NotHeader() implements HeaderMatch {
     }
 
-    /** The first of {@code rows} that is a header, as it is; {@link NotHeader} when none is. */
+    /**
+     * The first of {@code rows} that is a header, as it is; {@link NotHeader} when none is. A header that lacks columns
+     * and is followed by a row of nothing but column names is a two-level header (主体信息 above 名称 and 统一社会信用代码,
+     * the other names merged down over both rows): the two rows are read as one, numbered as the lower.
+     */
     public static HeaderMatch findHeader(List<SheetRow> rows, boolean listTypeGiven) {
-        for (SheetRow row : rows) {
-            HeaderMatch match = matchHeader(row, listTypeGiven);
+        for (int i = 0; i < rows.size(); i++) {
+            HeaderMatch match = matchHeader(rows.get(i), listTypeGiven);
+            if (match instanceof Incomplete && i + 1 < rows.size() && onlyColumnNames(rows.get(i + 1))) {
+                HeaderMatch combined = matchHeader(stacked(rows.get(i), rows.get(i + 1)), listTypeGiven);
+                if (combined instanceof Found) {
+                    return combined;
+                }
+            }
             if (!(match instanceof NotHeader)) {
                 return match;
             }
         }
         return new NotHeader();
+    }
+
+    private static boolean onlyColumnNames(SheetRow row) {
+        boolean any = false;
+        for (int i = 0; i < row.width(); i++) {
+            String text = row.cell(i);
+            if (text != null) {
+                if (lookup(text) == null) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The upper header row with the names of the lower one written over it, as the lower row. */
+    private static SheetRow stacked(SheetRow upper, SheetRow lower) {
+        List<String> cells = new ArrayList<>(upper.cells());
+        for (int i = 0; i < lower.width(); i++) {
+            String text = lower.cell(i);
+            if (text != null) {
+                while (cells.size() <= i) {
+                    cells.add(null);
+                }
+                cells.set(i, text);
+            }
+        }
+        return SheetRow.of(lower.number(), cells);
     }
 
     /** Whether {@code row} is a header row and of which template: the template with most recognised columns wins. */
@@ -338,7 +385,7 @@ public final class TemplateMapping {
             if (column.getKey() == Column.SEQUENCE || row.isInherited(column.getValue())) {
                 continue;
             }
-            if (text(row, column.getValue()) != null) {
+            if (text(row, column.getValue()) != null || row.isUncalculated(column.getValue())) {
                 return false;
             }
         }
@@ -427,6 +474,8 @@ public final class TemplateMapping {
             }
         }
 
+        problems.addAll(formulaProblems(header, row, listTypeParameter != null));
+
         String name = text(header, row, Column.NAME);
         String recognitionDate = text(header, row, Column.RECOGNITION_DATE);
         String validity = text(header, row, Column.VALIDITY);
@@ -438,7 +487,8 @@ public final class TemplateMapping {
             case HUANGSHI_ANNEX1 -> {
                 String uscc = compact(text(header, row, Column.USCC));
                 String id = compact(text(header, row, Column.ID_NUMBER));
-                subjectType = uscc != null ? SubjectType.ORGANISATION : SubjectType.PERSON;
+                boolean usccFormula = header.column(Column.USCC).map(row::isUncalculated).orElse(false);
+                subjectType = uscc != null || usccFormula ? SubjectType.ORGANISATION : SubjectType.PERSON;
                 submission = new ListingSubmission(submissionId, department, listType, subjectType.name(), name,
                         uscc, null, uscc == null ? id : null, legalRepresentative,
                         text(header, row, Column.REASON), text(header, row, Column.BASIS), recognitionDate, validity,
@@ -462,6 +512,53 @@ public final class TemplateMapping {
             default -> throw new IllegalStateException("unknown template " + header.template());
         }
         return new MappedRow(submission, problems, subjectType);
+    }
+
+    /**
+     * A cell showing a formula's error (#N/A, #VALUE!, ...) is never taken for the value it should have had, and a formula
+     * saved without its value (by a program that does not calculate) is not taken for an empty cell: the clerk sees a
+     * value there in Excel.
+     */
+    private static List<FieldProblem> formulaProblems(Header header, SheetRow row, boolean listTypeParameter) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Map.Entry<Column, Integer> mapped : header.columns().entrySet()) {
+            Column column = mapped.getKey();
+            if (column == Column.SEQUENCE || column == Column.RECOGNISING_DEPARTMENT
+                    || (listTypeParameter && (column == Column.LIST_TYPE || column == Column.CATALOG_ITEM))) {
+                continue;
+            }
+            String field = field(column);
+            String value = text(row, mapped.getValue());
+            if (row.isUncalculated(mapped.getValue())) {
+                problems.add(new FieldProblem(field, "该单元格的公式没有计算结果（文件不是由 Excel 或 WPS 保存的）：请在 "
+                        + "Excel 或 WPS 中打开、保存后重新上传 (the formula in this cell was saved without its value: "
+                        + "open the file in Excel or WPS, save it and upload it again)"));
+            } else if (value != null && EXCEL_ERRORS.contains(value.toUpperCase(java.util.Locale.ROOT))) {
+                problems.add(new FieldProblem(field, "该单元格是公式错误值 " + value + "，请改正公式或直接填写内容 (the "
+                        + "cell shows the formula error " + value + ": correct the formula or type the value)"));
+            }
+        }
+        return problems;
+    }
+
+    /** The submission field a template column is read into; see {@link #columnOf}. */
+    private static String field(Column column) {
+        return switch (column) {
+            case LIST_TYPE, CATALOG_ITEM -> "listType";
+            case NAME -> "name";
+            case USCC -> "uscc";
+            case ORGANISATION_CODE -> "organisationCode";
+            case LEGAL_REPRESENTATIVE -> "legalRepresentative";
+            case ID_TYPE -> "idType";
+            case ID_NUMBER -> "idNumber";
+            case REASON -> "reason";
+            case BASIS -> "basis";
+            case RECOGNITION_DATE -> "recognitionDate";
+            case VALIDITY -> "validity";
+            case PUBLICATION_CATEGORY -> "publicationCategory";
+            case NOTE -> "note";
+            case SEQUENCE, RECOGNISING_DEPARTMENT -> column.name();
+        };
     }
 
     /** Daye's 证件类型 as the ID type code; text that names no known type is kept as written. */
@@ -502,6 +599,10 @@ public final class TemplateMapping {
      * only 15 significant digits of a number, so an 18-digit code typed into a number cell has lost its tail.
      */
     public static String explain(Header header, SheetRow row, FieldProblem problem) {
+        String message = problem.message();
+        if (message.equals(problem.field() + " 为必填项 (" + problem.field() + " is required)")) {
+            message = required(header, row, problem.field());
+        }
         Column column = switch (problem.field()) {
             case "uscc" -> header.template() == Template.HUANGSHI_ANNEX1 ? Column.USCC : Column.ORGANISATION_CODE;
             case "organisationCode" -> Column.ORGANISATION_CODE;
@@ -509,11 +610,26 @@ public final class TemplateMapping {
             default -> null;
         };
         if (column != null && header.column(column).map(row::isNumeric).orElse(false)) {
-            return problem.message() + "；该单元格是数值格式，Excel 只保留 15 位有效数字，请把该列设为文本格式后重新录入 "
+            return message + "；该单元格是数值格式，Excel 只保留 15 位有效数字，请把该列设为文本格式后重新录入 "
                     + "(the cell is a number: Excel keeps only 15 significant digits; format the column as text and "
                     + "re-enter the code)";
         }
-        return problem.message();
+        return message;
+    }
+
+    /**
+     * A required field's message in the words of the sheet: the column as headed, not the API's field name. Huangshi's
+     * annex 1 tells organisations from persons by which code is filled, so a row with neither gets that said.
+     */
+    private static String required(Header header, SheetRow row, String field) {
+        if (header.template() == Template.HUANGSHI_ANNEX1 && field.equals("idNumber")
+                && text(header, row, Column.USCC) == null) {
+            return "“" + header.label(Column.USCC) + "”和“" + header.label(Column.ID_NUMBER) + "”均为空：法人和其他组织"
+                    + "填写统一社会信用代码，自然人填写身份证号码 (both the USCC and the ID number are empty: an "
+                    + "organisation needs its USCC, a natural person an ID number)";
+        }
+        String label = columnOf(header, field, false);
+        return "“" + label + "”为必填项，不能为空 (" + label + " is required)";
     }
 
     private static String kindName(ListKind kind) {
@@ -535,12 +651,16 @@ public final class TemplateMapping {
         if (value == null) {
             return null;
         }
-        String text = value.strip();
+        String text = INVISIBLE_AT_ENDS.matcher(value).replaceAll("");
         return text.isEmpty() || NOT_APPLICABLE.contains(text) ? null : text;
     }
 
-    /** Codes lose the spaces clerks type into them for readability. */
+    /**
+     * Codes lose the spaces clerks type into them for readability and the invisible ones a copy from a web page brings
+     * along; full-width letters and digits (typed with the input method in full-width mode) become ASCII.
+     */
     private static String compact(String code) {
-        return code == null ? null : code.replaceAll("[\\s\\u3000]", "");
+        return code == null ? null
+                : INVISIBLE_ANYWHERE.matcher(Normalizer.normalize(code, Normalizer.Form.NFKC)).replaceAll("");
     }
 }

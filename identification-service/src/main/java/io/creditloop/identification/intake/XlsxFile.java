@@ -320,6 +320,7 @@ public final class XlsxFile implements SpreadsheetFile {
         private final StringBuilder text = new StringBuilder();
         private List<String> cells = new ArrayList<>();
         private BitSet numeric = new BitSet();
+        private BitSet uncalculated = new BitSet();
         private int rowNumber;
         private int lastRow;
         private int column;
@@ -330,6 +331,7 @@ public final class XlsxFile implements SpreadsheetFile {
         private boolean inInlineText;
         private boolean inPhonetic;
         private boolean hasValue;
+        private boolean hasFormula;
         RuntimeException failure;
 
         SheetHandler(IntFunction<String> strings, RowHandler handler) {
@@ -345,6 +347,7 @@ public final class XlsxFile implements SpreadsheetFile {
                     rowNumber = r == null ? lastRowSeen() + 1 : Integer.parseInt(r);
                     cells = new ArrayList<>();
                     numeric = new BitSet();
+                    uncalculated = new BitSet();
                     column = -1;
                 }
                 case "c" -> {
@@ -354,8 +357,10 @@ public final class XlsxFile implements SpreadsheetFile {
                     String s = attributes.getValue("s");
                     style = s == null ? -1 : Integer.parseInt(s);
                     hasValue = false;
+                    hasFormula = false;
                     text.setLength(0);
                 }
+                case "f" -> hasFormula = true;
                 case "v" -> {
                     inValue = true;
                     text.setLength(0);
@@ -367,7 +372,7 @@ public final class XlsxFile implements SpreadsheetFile {
                 case "t" -> inInlineText = inInline;
                 case "rPh" -> inPhonetic = true;
                 default -> {
-                    // f (formula text: its cached value is in v), sheetPr, cols, ...
+                    // sheetPr, cols, ...: a formula's cached value is in v
                 }
             }
         }
@@ -397,6 +402,9 @@ public final class XlsxFile implements SpreadsheetFile {
                     hasValue = true;
                 }
                 case "c" -> {
+                    if (!hasValue && hasFormula && column < MAX_COLUMNS) {
+                        uncalculated.set(column);
+                    }
                     if (hasValue && column < MAX_COLUMNS) {
                         String value;
                         try {
@@ -414,7 +422,7 @@ public final class XlsxFile implements SpreadsheetFile {
                     }
                 }
                 case "row" -> {
-                    SheetRow row = new SheetRow(rowNumber, cells, numeric, new BitSet());
+                    SheetRow row = new SheetRow(rowNumber, cells, numeric, new BitSet(), uncalculated);
                     lastRow = rowNumber;
                     if (!row.isEmpty()) {
                         boolean more;
@@ -523,7 +531,8 @@ public final class XlsxFile implements SpreadsheetFile {
                     inherited.set(col);
                 }
             }
-            return next.row(cells == null ? row : new SheetRow(row.number(), cells, row.numeric(), inherited));
+            return next.row(cells == null ? row
+                    : new SheetRow(row.number(), cells, row.numeric(), inherited, row.uncalculated()));
         }
     }
 

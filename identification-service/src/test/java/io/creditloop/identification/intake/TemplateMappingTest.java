@@ -271,6 +271,73 @@ class TemplateMappingTest {
         assertThat(TemplateMapping.isBlank(header, person("身份证"))).isFalse();
     }
 
+    @Test
+    @DisplayName("R3: codes typed full-width or copied with no-break and zero-width spaces are read as their ASCII code")
+    void invisibleAndFullWidth() {
+        TemplateMapping.Header header = found(row(1, HUANGSHI));
+
+        TemplateMapping.MappedRow organisation = map(header, row(2, List.of("TAX_MAJOR_VIOLATION", "甲公司\u00A0",
+                "９１４２０２００ＭＡ４ＫＬＢ７Ｑ３２", "张三", "\u200B" + ID + "\u00A0", "偷税", "", "依据", "2017-4-20",
+                "2年")), "tax");
+
+        assertThat(organisation.submission().uscc()).isEqualTo(USCC);
+        assertThat(organisation.submission().legalRepresentativeIdNumber()).isEqualTo(ID);
+        assertThat(organisation.submission().name()).isEqualTo("甲公司");
+    }
+
+    @Test
+    @DisplayName("R3: a cell showing a formula error, or a formula saved without its value, is a problem of its column")
+    void formulaProblems() {
+        TemplateMapping.Header header = found(row(1, HUANGSHI));
+        BitSet uncalculated = new BitSet();
+        uncalculated.set(2);
+        SheetRow row = new SheetRow(2, Arrays.asList("TAX_MAJOR_VIOLATION", "#N/A", null, "张三", null, "#div/0!", null,
+                "依据", "2017-4-20", "2年"), new BitSet(), new BitSet(), uncalculated);
+
+        TemplateMapping.MappedRow mapped = map(header, row, "tax");
+
+        assertThat(mapped.subjectType()).isEqualTo(SubjectType.ORGANISATION);
+        assertThat(mapped.problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("name", "uscc",
+                "reason");
+        assertThat(mapped.problems()).extracting(FieldProblem::message)
+                .anyMatch(m -> m.contains("#N/A")).anyMatch(m -> m.contains("没有计算结果"));
+        assertThat(TemplateMapping.isBlank(header, new SheetRow(3, Arrays.asList(null, null, null), new BitSet(),
+                new BitSet(), uncalculated))).isFalse();
+    }
+
+    @Test
+    @DisplayName("R3: a required field's message names the column as headed; a Huangshi row without USCC and ID number "
+            + "is told which one to fill")
+    void requiredMessages() {
+        TemplateMapping.Header header = found(row(1, HUANGSHI));
+        SheetRow row = row(2, Arrays.asList("TAX_MAJOR_VIOLATION", "甲公司", null, null, null, null));
+
+        assertThat(TemplateMapping.explain(header, row, new FieldProblem("reason", "reason 为必填项 (reason is "
+                + "required)"))).startsWith("“列入名单事由”为必填项");
+        assertThat(TemplateMapping.explain(header, row, new FieldProblem("idNumber", "idNumber 为必填项 (idNumber is "
+                + "required)"))).contains("均为空", "统一社会信用代码", "身份证号码");
+    }
+
+    @Test
+    @DisplayName("R3: a two-level header (a group title over some columns, the rest merged down) is one header, "
+            + "numbered as its lower row")
+    void twoLevelHeader() {
+        SheetRow upper = row(1, Arrays.asList("名单类型", "主体信息", null, null, null, "列入名单事由", "认定部门",
+                "认定依据", "认定日期", "有效期"));
+        SheetRow lower = row(2, Arrays.asList(null, "名称/姓名", "统一社会信用代码", "法定代表人", "身份证号码"));
+        SheetRow data = row(2, Arrays.asList("TAX_MAJOR_VIOLATION", "甲公司", USCC, "张三", null, "偷税"));
+
+        TemplateMapping.HeaderMatch match = TemplateMapping.findHeader(List.of(upper, lower), false);
+
+        assertThat(match).isInstanceOf(TemplateMapping.Found.class);
+        TemplateMapping.Header header = ((TemplateMapping.Found) match).header();
+        assertThat(header.row()).isEqualTo(2);
+        assertThat(header.column(Column.USCC)).contains(2);
+        assertThat(header.column(Column.REASON)).contains(5);
+        assertThat(TemplateMapping.findHeader(List.of(upper, data), false))
+                .isInstanceOf(TemplateMapping.Incomplete.class);
+    }
+
     private static SheetRow person(String idType) {
         return row(2, Arrays.asList("1", "拖欠农民工工资", "王小五", idType, ID, "黑榜", "2018-5-6", "1年", null));
     }
