@@ -11,6 +11,7 @@ import io.creditloop.contracts.sanction.v1.SanctionTaskLifted;
 import io.creditloop.contracts.sanction.v1.TaskResponded;
 import io.creditloop.contracts.sharing.v1.ForwardDelivered;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
+import io.creditloop.contracts.sharing.v1.UpstreamListingReceived;
 
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class EventTypes {
     public static final String FORWARD_DELIVERED = "sharing.forward.delivered.v1";
     public static final String FORWARD_REJECTED = "sharing.forward.rejected.v1";
     public static final String OBJECTION_FILED = "repair.objection.filed.v1";
+    public static final String UPSTREAM_LISTING_RECEIVED = "sharing.upstream.listing.received.v1";
 
     private static final Map<String, Class<?>> DATA = Map.ofEntries(
             Map.entry(LISTING_CONFIRMED, ListingConfirmed.class),
@@ -44,7 +46,8 @@ public final class EventTypes {
             Map.entry(FEEDBACK_GIVEN, FeedbackGiven.class),
             Map.entry(FORWARD_DELIVERED, ForwardDelivered.class),
             Map.entry(FORWARD_REJECTED, ForwardRejected.class),
-            Map.entry(OBJECTION_FILED, ObjectionFiled.class));
+            Map.entry(OBJECTION_FILED, ObjectionFiled.class),
+            Map.entry(UPSTREAM_LISTING_RECEIVED, UpstreamListingReceived.class));
 
     private EventTypes() {
     }
