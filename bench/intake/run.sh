@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Spreadsheet-intake benchmark (issue 3): rows/s of the intake path (validation + storage, one transaction per row
-# through ListingService.submit) next to raw PostgreSQL COPY of the same rows, in the same run, on this machine.
+# Spreadsheet-intake benchmark (issue 3): rows/s of the intake path (validation + storage in chunks of
+# creditloop.intake.chunk-rows rows per transaction through ListingService.submitAll) next to raw PostgreSQL COPY of
+# the same rows, in the same run, on this machine.
 #
-#   bench/intake/run.sh                 100000 rows
-#   ROWS=20000 bench/intake/run.sh      fewer
+#   bench/intake/run.sh                          100000 rows, CSV
+#   ROWS=1000000 FORMAT=xlsx bench/intake/run.sh a million rows as one .xlsx sheet
 #
 # What it does: creates a fresh database creditloop_bench_<epoch>; starts a Kafka broker of its own with
 # tools/kafka/kafka.sh on BENCH_KAFKA_PORT (19092, so a broker another job runs on 9092 is not touched) and a copy
@@ -12,7 +13,7 @@
 # POST /api/intake/uploads and polls until DONE or FAILED. Then prints the table and the machine, stops what it
 # started, drops the database and deletes its temporary files (also on Ctrl-C or failure).
 #
-# Environment: ROWS (100000), BENCH_PORT (18081), BENCH_KAFKA_PORT (19092), PGHOST (127.0.0.1), PGPORT (5432),
+# Environment: ROWS (100000), FORMAT (csv | xlsx: the same rows converted by ToXlsx.java with POI's streaming writer), BENCH_PORT (18081), BENCH_KAFKA_PORT (19092), PGHOST (127.0.0.1), PGPORT (5432),
 # PGUSER (postgres), POLL_TIMEOUT seconds (1200), START_TIMEOUT seconds (180), JAR (the built exec jar),
 # KEEP_RESULTS (1: the output is also written to bench/intake/results/), PROFILE (1: sample the intake thread's
 # stack with jcmd Thread.print while it runs and count the frames; costs a little throughput).
@@ -92,7 +93,7 @@ log "starting identification-service on 127.0.0.1:$APP_PORT (-Xmx512m)"
 t_start=$(now_ns)
 DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT PORT=$APP_PORT SERVER_ADDRESS=127.0.0.1 \
-  INTAKE_STORAGE_DIR="$WORK/intake" \
+  INTAKE_STORAGE_DIR="$WORK/intake" INTAKE_MAX_FILE_SIZE=${INTAKE_MAX_FILE_SIZE:-2GB} \
   java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/app.jar" >"$WORK/app.log" 2>&1 </dev/null &
 APP_PID=$!
 deadline=$(($(date +%s) + START_TIMEOUT))
@@ -111,6 +112,19 @@ log "identification-service up in ${startup_s}s, RSS $((rss_idle_kb / 1024)) MB"
 CSV=$WORK/rows.csv
 java "$HERE/Gen.java" "$ROWS" "$CSV"
 csv_bytes=$(stat -c %s "$CSV")
+FORMAT=${FORMAT:-csv}
+case $FORMAT in
+  csv) UPLOAD=$CSV; UPLOAD_TYPE=text/csv ;;
+  xlsx)
+    (cd "$ROOT" && ./mvnw -B -q -o -pl identification-service dependency:build-classpath \
+      -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
+    UPLOAD=$WORK/rows.xlsx
+    UPLOAD_TYPE=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+    java -Xmx4g -cp "$(cat "$WORK/cp.txt")" "$HERE/ToXlsx.java" "$CSV" "$UPLOAD" ;;
+  *) echo "FORMAT must be csv or xlsx" >&2; exit 2 ;;
+esac
+upload_bytes=$(stat -c %s "$UPLOAD")
+metric() { curl -sS "$BASE/actuator/prometheus" | awk -v m="$1" '$1 == m { print $2 }'; }
 
 # (a) the floor: the same rows into a plain table of the same columns, no indexes, one COPY
 sql "CREATE TABLE bench_copy (seq INT, list_type TEXT, name TEXT, uscc TEXT, legal_representative TEXT,
@@ -132,6 +146,7 @@ tables() { sql "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_sc
                 FROM pg_stat_user_tables WHERE schemaname = 'identification' ORDER BY relname" | tr "|" " " | LC_ALL=C sort; }
 sleep 1
 read -r xc0 ti0 tu0 td0 < <(stats)
+map0=$(metric creditloop_intake_mapping_seconds_sum); chunk0=$(metric creditloop_intake_chunk_seconds_sum)
 tables >"$WORK/tables0"
 app_cpu0=$(cpu_ticks "$APP_PID")
 read -r m_all0 m_idle0 < <(machine_ticks)
@@ -139,7 +154,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 log "uploading"
 t_up=$(now_ns)
 curl -sS -f -o "$WORK/post.json" -D "$WORK/post.headers" \
-  -F "file=@$CSV;type=text/csv;filename=bench-$ROWS.csv" -F department=tax "$BASE/api/intake/uploads"
+  -F "file=@$UPLOAD;type=$UPLOAD_TYPE;filename=bench-$ROWS.$FORMAT" -F department=tax "$BASE/api/intake/uploads"
 t_answered=$(now_ns)
 id=$(jq -r .id "$WORK/post.json")
 log "upload $id answered in $(secs $((t_answered - t_up)))s ($(grep -i '^HTTP' "$WORK/post.headers" | tail -1 | tr -d '\r'))"
@@ -176,6 +191,10 @@ rss_end_kb=$(rss_kb "$APP_PID")
 hwm_kb=$(hwm_kb "$APP_PID")
 sleep 1 # the statistics collector flushes about once a second
 read -r xc1 ti1 tu1 td1 < <(stats)
+accepted_metric_rows=$(jq -r .accepted "$WORK/view.json")
+map1=$(metric creditloop_intake_mapping_seconds_sum); chunk1=$(metric creditloop_intake_chunk_seconds_sum)
+vs_s=$(awk -v a="$map0" -v b="$map1" -v c="$chunk0" -v d="$chunk1" 'BEGIN { printf "%.3f", (b - a) + (d - c) }')
+vs_rate=$(awk -v n="$accepted_metric_rows" -v s="$vs_s" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
 tables >"$WORK/tables1"
 
 accepted=$(jq -r .accepted "$WORK/view.json")
@@ -196,17 +215,19 @@ listings=$(sql "SELECT count(*) FROM identification.listing" 2>/dev/null || echo
 db_size=$(sql "SELECT pg_size_pretty(pg_database_size(current_database()))")
 rejection_sample=$(sql "SELECT field || ': ' || message FROM identification.intake_rejection LIMIT 3" || true)
 ratio=$(awk -v a="$intake_rate" -v c="$copy_rate" 'BEGIN { if (c > 0) printf "%.2f %%", 100 * a / c; else print "n/a" }')
+vs_ratio=$(awk -v a="$vs_rate" -v c="$copy_rate" 'BEGIN { if (c > 0) printf "%.2f %%", 100 * a / c; else print "n/a" }')
 per_row() { awk -v d="$1" -v n="$rows_read" 'BEGIN { if (n > 0) printf "%.1f", d / n; else print "n/a" }'; }
 
 cat <<EOF
 
 == creditloop spreadsheet intake benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ) ==
-rows generated           $ROWS (CSV, UTF-8, Huangshi annex 1, $((csv_bytes / 1024)) KiB), department tax, TAX_MAJOR_VIOLATION
+rows generated           $ROWS (Huangshi annex 1, department tax, TAX_MAJOR_VIOLATION); CSV UTF-8 $((csv_bytes / 1024)) KiB; uploaded as $FORMAT, $((upload_bytes / 1024)) KiB
 (a) COPY floor           $copy_rows rows in $(secs "$copy_ns") s = $copy_rate rows/s   (psql \\copy into a plain 11-column table, no index)
+(b) validation+storage   $accepted accepted in $vs_s s = $vs_rate rows/s   (mapping + chunk transactions, from the service's creditloop.intake.* timers: no file reading)
 (b) intake, processing   $accepted accepted in $(secs "$proc_ns") s = $intake_rate rows/s   (startedAt → finishedAt: read, map, validate, store)
 (b) intake, end to end   $(secs "$wall_ns") s wall = $e2e_rate rows/s   (POST sent → finishedAt; the POST itself answered in $(secs $((t_answered - t_up))) s)
 upload outcome           state $state, read $rows_read, accepted $accepted, rejected $rejected, duplicates $duplicates
-ratio intake / COPY      $ratio   (issue 3 goal: ≥ 25 % of the slower floor)
+ratio intake / COPY      $ratio processing, $vs_ratio validation+storage alone   (issue 3 goal: ≥ 25 % of the slower floor)
 outbox rows written      $outbox ($outbox_published relayed to Kafka by the time of reading)
 listings in the database $listings; database size $db_size
 PostgreSQL during intake $((xc1 - xc0)) commits ($(per_row $((xc1 - xc0)))/row), $((ti1 - ti0)) tuples inserted ($(per_row $((ti1 - ti0)))/row), $((tu1 - tu0)) updated ($(per_row $((tu1 - tu0)))/row)  (whole database, includes the relay and schedulers)

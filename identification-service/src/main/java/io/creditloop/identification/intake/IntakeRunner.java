@@ -7,6 +7,8 @@ import io.creditloop.identification.listing.InvalidListingException;
 import io.creditloop.identification.listing.ListingService;
 import io.creditloop.identification.listing.ListingSubmission;
 import io.creditloop.identification.listing.RecordContentRules;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -46,11 +49,22 @@ public class IntakeRunner {
     private final Clock clock;
 
     private final io.creditloop.identification.subject.PersonKeys personKeys;
+    private final Timer mapping;
+    private final Timer writing;
+    private final MeterRegistry meters;
 
     public IntakeRunner(IntakeUploads uploads, ListingService listings, Catalog catalog, TransactionTemplate tx,
                         IntakeProperties properties, Clock clock,
-                        io.creditloop.identification.subject.PersonKeys personKeys) {
+                        io.creditloop.identification.subject.PersonKeys personKeys, MeterRegistry meters) {
         this.personKeys = personKeys;
+        this.meters = meters;
+        this.mapping = Timer.builder("creditloop.intake.mapping")
+                .description("Mapping a chunk's rows from the template's columns to submissions (dates, validity)")
+                .register(meters);
+        this.writing = Timer.builder("creditloop.intake.chunk")
+                .description("Validating and storing one chunk of rows in its transaction: the R3 content rules, "
+                        + "identification, listings, history, outbox, row outcomes and rejections")
+                .register(meters);
         this.uploads = uploads;
         this.listings = listings;
         this.catalog = catalog;
@@ -128,6 +142,7 @@ public class IntakeRunner {
         private final ListTypeResolver resolver;
         private final Optional<int[]> resumeAfter;
         private final List<Pending> chunk = new ArrayList<>();
+        private long mappingNanos;
         Progress progress;
         String sheet = "";
 
@@ -162,8 +177,10 @@ public class IntakeRunner {
                                 throw new Stopped(); // the chunk read so far is dropped and read again on resume
                             }
                             if (walk.step(row) instanceof SheetWalk.Data data && !done(sheetPlan.index(), row.number())) {
+                                long start = System.nanoTime();
                                 chunk.add(new Pending(sheetPlan, data.header(), row, TemplateMapping.map(data.header(),
                                         row, upload.department(), upload.listType(), resolver)));
+                                mappingNanos += System.nanoTime() - start;
                                 if (chunk.size() >= properties.chunkRows()) {
                                     flush();
                                 }
@@ -209,6 +226,10 @@ public class IntakeRunner {
             if (chunk.isEmpty()) {
                 return;
             }
+            mapping.record(mappingNanos, TimeUnit.NANOSECONDS);
+            mappingNanos = 0;
+            Progress before = progress;
+            Timer.Sample sample = Timer.start(meters);
             try {
                 progress = tx.execute(status -> writeChunk());
             } catch (DuplicateKeyException raced) {
@@ -221,7 +242,16 @@ public class IntakeRunner {
                         chunk.size(), MaskedException.of(e));
                 rowByRow();
             }
+            sample.stop(writing);
+            count(before, progress);
             chunk.clear();
+        }
+
+        private void count(Progress before, Progress after) {
+            meters.counter("creditloop.intake.rows", "outcome", "accepted").increment(after.accepted() - before.accepted());
+            meters.counter("creditloop.intake.rows", "outcome", "rejected").increment(after.rejected() - before.rejected());
+            meters.counter("creditloop.intake.rows", "outcome", "duplicate")
+                    .increment(after.duplicates() - before.duplicates());
         }
 
         private Progress writeChunk() {
@@ -301,12 +331,14 @@ public class IntakeRunner {
         private List<FieldProblem> withContentProblems(TemplateMapping.MappedRow mapped,
                                                        Function<String, Optional<ListTypeEntry>> types) {
             List<FieldProblem> problems = new ArrayList<>(mapped.problems());
-            boolean listTypeKnown = problems.stream().anyMatch(p -> p.field().equals("listType"));
+            // one reason per cell: the mapping's (a formula error, an unreadable date) says more than "required"
+            java.util.Set<String> explained = new java.util.HashSet<>();
+            problems.forEach(p -> explained.add(p.field()));
             try {
                 RecordContentRules.accept(mapped.submission(), types, LocalDate.now(clock), personKeys);
             } catch (InvalidListingException e) {
                 e.problems().stream()
-                        .filter(p -> !(listTypeKnown && p.field().equals("listType")))
+                        .filter(p -> !explained.contains(p.field()))
                         .forEach(problems::add);
             }
             return problems;
