@@ -14,7 +14,9 @@ import java.util.Optional;
  *       a red listing still in identification is excluded when its publicity ends (R5 above).</li>
  *   <li>R14: a subject moved to black leaves the gray list of that domain.</li>
  * </ul>
- * Lists received from upstream platforms join these checks when sharing-service publishes them (issue 4).
+ * Lists received from upstream platforms (sharing-service publishes them, {@link UpstreamListing}) count like local
+ * ones: an upstream black or gray listing in force excludes a red preliminary listing (R5) and removes the subject's
+ * confirmed red listings when it arrives (R4/R13).
  */
 public final class CrossChecks {
 
@@ -33,6 +35,28 @@ public final class CrossChecks {
                 .filter(other -> !other.id().equals(red.id()))
                 .filter(other -> other.listType().kind() != ListKind.RED && other.inForceOn(today))
                 .findFirst();
+    }
+
+    /** R5 with lists made upstream: the upstream black or gray listing in force that excludes this red listing. */
+    public static Optional<UpstreamListing> upstreamListingExcluding(Listing red, List<UpstreamListing> upstream,
+                                                                      LocalDate today) {
+        if (red.listType().kind() != ListKind.RED) {
+            return Optional.empty();
+        }
+        return upstream.stream()
+                .filter(other -> other.kind() != ListKind.RED && other.inForceOn(today))
+                .findFirst();
+    }
+
+    /** R4/R13: the confirmed red listings an upstream black or gray listing in force removes. */
+    public static List<Listing> redListingsSupersededBy(UpstreamListing arrived, List<Listing> subjectListings,
+                                                        LocalDate today) {
+        if (arrived.kind() == ListKind.RED || !arrived.inForceOn(today)) {
+            return List.of();
+        }
+        return subjectListings.stream()
+                .filter(other -> other.listType().kind() == ListKind.RED && other.status() == ListingStatus.CONFIRMED)
+                .toList();
     }
 
     /** R14 (001 §16, 004 §5(三)3): a subject moved to a black list leaves the gray list of the same domain. */

@@ -43,6 +43,12 @@ public final class IdentificationWorkflow {
 
     public static Step next(Listing listing, List<Listing> subjectListings, LocalDate today,
                             WorkingDayCalendar calendar) {
+        return next(listing, subjectListings, List.of(), today, calendar);
+    }
+
+    /** @param upstream the subject's listings made upstream (R5 counts them like local ones) */
+    public static Step next(Listing listing, List<Listing> subjectListings, List<UpstreamListing> upstream,
+                            LocalDate today, WorkingDayCalendar calendar) {
         ListingStatus status = listing.status();
         if (status == ListingStatus.OBJECTED || status.terminal() || status == ListingStatus.CONFIRMED) {
             return new Wait();
@@ -52,6 +58,12 @@ public final class IdentificationWorkflow {
             return new Exclude("主体已列入" + black.get().listType().name() + "（" + black.get().listType().code()
                     + "），不得列入红名单 (R5/R13: the subject is on a " + black.get().listType().kind()
                     + " list in force)");
+        }
+        var upstreamBlack = CrossChecks.upstreamListingExcluding(listing, upstream, today);
+        if (upstreamBlack.isPresent()) {
+            return new Exclude("主体已列入" + upstreamBlack.get().describe() + "，不得列入红名单 (R5/R13: the subject is on "
+                    + "a " + upstreamBlack.get().kind() + " list of the " + upstreamBlack.get().platform()
+                    + " platform in force)");
         }
         if (status == ListingStatus.RECORDED && needsPriorNotice(listing)) {
             return new AwaitNotice();

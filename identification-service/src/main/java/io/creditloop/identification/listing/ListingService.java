@@ -40,12 +40,14 @@ public class ListingService {
     private final Clock clock;
     private final int bigDataWarningDomains;
     private final io.creditloop.identification.subject.PersonKeys personKeys;
+    private final UpstreamListings upstream;
 
     public ListingService(Listings listings, Catalog catalog, ListingEvents events, WorkingDayCalendar calendar,
                           Clock clock,
                           @Value("${creditloop.identification.big-data-warning-domains:3}") int bigDataWarningDomains,
-                          io.creditloop.identification.subject.PersonKeys personKeys) {
+                          io.creditloop.identification.subject.PersonKeys personKeys, UpstreamListings upstream) {
         this.personKeys = personKeys;
+        this.upstream = upstream;
         this.listings = listings;
         this.catalog = catalog;
         this.events = events;
@@ -176,6 +178,35 @@ public class ListingService {
         return submit(sameSubject);
     }
 
+    /**
+     * A listing made upstream arrived or changed (sharing-service received it). It joins the subject's R5 cross-check;
+     * a black or gray one in force removes the subject's confirmed red listings at once (R4/R13). A stale revision
+     * changes nothing.
+     *
+     * @return whether it was stored (false: stale, or no subject this deployment can key)
+     */
+    @Transactional
+    public boolean upstreamReceived(io.creditloop.contracts.sharing.v1.UpstreamListingReceived received) {
+        Optional<String> key = UpstreamSubjects.key(received, personKeys);
+        if (key.isEmpty()) {
+            log.warn("upstream listing {} of platform {} names no usable USCC or ID number: not cross-checked",
+                    received.upstreamId(), received.platform());
+            return false;
+        }
+        UpstreamListing listing = new UpstreamListing(received.platform(), received.upstreamId(), received.listName(),
+                received.kind(), received.inForce(), key.get(), received.validUntil());
+        listings.lockSubject(key.get());
+        if (!upstream.store(listing, received.revision(), received.receivedAt())) {
+            return false;
+        }
+        for (Listing red : CrossChecks.redListingsSupersededBy(listing, listings.findBySubject(key.get()), today())) {
+            Listing locked = listings.findForUpdate(red.id()).orElseThrow(() -> new ListingNotFoundException(red.id()));
+            exit(locked, ExitReason.REVOKED, today(), "主体被列入" + listing.describe() + "，移出红名单 (R4/R13: listed "
+                    + listing.kind() + " upstream)");
+        }
+        return true;
+    }
+
     /** The outcome of a standard review: how many listings were kept and how many exited. */
     public record ReviewOutcome(int kept, int exited) {
     }
@@ -245,7 +276,8 @@ public class ListingService {
 
     private void advance(Listing listing) {
         IdentificationWorkflow.Step step = IdentificationWorkflow.next(listing,
-                listings.findBySubject(listing.subject().key()), today(), calendar);
+                listings.findBySubject(listing.subject().key()), upstream.inForceFor(listing.subject().key()), today(),
+                calendar);
         long before = listing.version();
         Transition transition = take(listing, step);
         if (transition != null) {
@@ -326,7 +358,8 @@ public class ListingService {
         }
 
         listings.lockSubjects(subjectRows.keySet());
-        Set<String> listedBefore = listings.subjectsWithListings(subjectRows.keySet());
+        Set<String> listedBefore = new java.util.HashSet<>(listings.subjectsWithListings(subjectRows.keySet()));
+        listedBefore.addAll(upstream.subjectsListed(subjectRows.keySet()));
         List<Listing> fresh = new ArrayList<>();
         List<Listings.HistoryEntry> history = new ArrayList<>();
         List<Listing> confirmed = new ArrayList<>();
