@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * @param chunkRows        rows written per transaction (a chunk commits whole or not at all; the progress
  *                         counters move with each chunk)
  * @param headerSearchRows how many non-empty rows at the top of a sheet are searched for the header
+ * @param leaseTimeout     a running upload whose instance has not written a chunk for this long is taken over by
+ *                         another instance (or by this one after a restart); longer than the slowest chunk
  */
 @ConfigurationProperties("creditloop.intake")
 public record IntakeProperties(String storageDir,
@@ -27,7 +29,8 @@ public record IntakeProperties(String storageDir,
                                @DefaultValue("0.01") double minInflateRatio,
                                @DefaultValue("1") int threads,
                                @DefaultValue("500") int chunkRows,
-                               @DefaultValue("20") int headerSearchRows) {
+                               @DefaultValue("20") int headerSearchRows,
+                               @DefaultValue("60s") java.time.Duration leaseTimeout) {
 
     public IntakeProperties {
         if (threads < 1 || chunkRows < 1 || headerSearchRows < 1) {

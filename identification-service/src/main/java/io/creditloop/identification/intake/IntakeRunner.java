@@ -97,9 +97,9 @@ public class IntakeRunner {
                     run.progress.rowsRead(), run.progress.accepted(), run.progress.rejected(),
                     run.progress.duplicates());
         } catch (Stopped e) {
-            uploads.progress(upload.id(), run.progress);
-            log.info("intake upload {} interrupted after {} rows; it resumes at the next start", upload.id(),
-                    run.progress.rowsRead());
+            uploads.release(upload.id(), run.progress);
+            log.info("intake upload {} handed back after {} rows; it resumes on the next instance to take it",
+                    upload.id(), run.progress.rowsRead());
         } catch (UnreadableBeforeStart e) {
             fail(upload, run, "文件已损坏，未写入任何记录：" + e.getCause().getMessage() + " (the file is damaged; "
                     + "nothing was written)");

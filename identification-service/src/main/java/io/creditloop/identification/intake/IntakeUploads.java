@@ -113,7 +113,7 @@ public class IntakeUploads {
     public Optional<IntakeUpload> claimNext(Instant now) {
         return jdbc.sql("""
                         UPDATE intake_upload SET state = 'RUNNING', attempts = attempts + 1,
-                            started_at = COALESCE(started_at, :now)
+                            started_at = COALESCE(started_at, :now), heartbeat_at = now()
                         WHERE id = (SELECT id FROM intake_upload WHERE state = 'RECEIVED'
                                     ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING *""")
@@ -122,15 +122,37 @@ public class IntakeUploads {
                 .optional();
     }
 
-    /** At start-up: uploads a crash interrupted are queued again; they resume after their last finished row. */
-    public int requeueInterrupted() {
-        return jdbc.sql("UPDATE intake_upload SET state = 'RECEIVED' WHERE state = 'RUNNING'").update();
+    /**
+     * Queues again the uploads whose instance stopped beating (it died): they resume after their last finished chunk.
+     * The database's clock judges the heartbeats, so instances with skewed clocks agree.
+     */
+    public int requeueAbandoned(java.time.Duration leaseTimeout) {
+        return jdbc.sql("""
+                        UPDATE intake_upload SET state = 'RECEIVED'
+                        WHERE state = 'RUNNING'
+                          AND (heartbeat_at IS NULL OR heartbeat_at < now() - CAST(:lease AS interval))""")
+                .param("lease", leaseTimeout.toMillis() + " milliseconds")
+                .update();
+    }
+
+    /** A graceful stop hands the upload back at once, with its counters, for any instance to resume. */
+    public void release(UUID id, Progress p) {
+        jdbc.sql("""
+                        UPDATE intake_upload SET state = 'RECEIVED', rows_read = :read, accepted = :accepted,
+                            rejected = :rejected, duplicates = :duplicates, heartbeat_at = NULL
+                        WHERE id = :id AND state = 'RUNNING'""")
+                .param("read", p.rowsRead())
+                .param("accepted", p.accepted())
+                .param("rejected", p.rejected())
+                .param("duplicates", p.duplicates())
+                .param("id", id)
+                .update();
     }
 
     public void progress(UUID id, Progress p) {
         jdbc.sql("""
                         UPDATE intake_upload SET rows_read = :read, accepted = :accepted, rejected = :rejected,
-                            duplicates = :duplicates
+                            duplicates = :duplicates, heartbeat_at = now()
                         WHERE id = :id""")
                 .param("read", p.rowsRead())
                 .param("accepted", p.accepted())

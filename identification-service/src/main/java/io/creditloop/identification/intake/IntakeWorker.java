@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The background workers: a bounded pool ({@code creditloop.intake.threads}, 1 by default) that takes waiting uploads
  * from the database one at a time. The queue is the {@code intake_upload} table, so nothing is lost when the process
- * stops; at start-up, uploads a crash interrupted are queued again and resume after their last finished row.
- * <p>
- * One instance of the service is assumed: a second instance starting up would re-queue the first one's running
- * uploads (harmless for the listings, which are idempotent, but their counters would be off).
+ * stops. Several instances share it: a running upload carries its instance's heartbeat (every chunk written); one
+ * whose heartbeat is older than {@code creditloop.intake.lease-timeout} was left by an instance that died and is
+ * queued again, here checked at start-up and every {@code creditloop.intake.lease-check}; it resumes after its last
+ * finished chunk. A graceful stop hands the upload back at once.
  */
 @Component
 public class IntakeWorker implements DisposableBean {
@@ -31,10 +32,12 @@ public class IntakeWorker implements DisposableBean {
     private final IntakeRunner runner;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
+    private final java.time.Duration leaseTimeout;
     private volatile boolean stopping;
 
     public IntakeWorker(IntakeUploads uploads, IntakeRunner runner, IntakeProperties properties, Clock clock) {
         this.uploads = uploads;
+        this.leaseTimeout = properties.leaseTimeout();
         this.runner = runner;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
@@ -54,11 +57,18 @@ public class IntakeWorker implements DisposableBean {
         }
     }
 
+    /** Queues again what a dead instance left, and takes waiting uploads (also those another instance handed back). */
     @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${creditloop.intake.lease-check:15s}", initialDelayString = "15s")
     public void resumeInterrupted() {
-        int requeued = uploads.requeueInterrupted();
-        if (requeued > 0) {
-            log.info("{} interrupted intake upload(s) queued again", requeued);
+        try {
+            int requeued = uploads.requeueAbandoned(leaseTimeout);
+            if (requeued > 0) {
+                log.info("{} intake upload(s) left by a stopped instance queued again", requeued);
+            }
+        } catch (RuntimeException e) {
+            log.warn("cannot check for abandoned intake uploads", MaskedException.of(e));
+            return;
         }
         wake();
     }

@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
 /** Spreadsheet intake end to end against real PostgreSQL and Kafka: upload, background processing, report. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // small chunks, so the tests see uploads span several chunks
-        properties = {"creditloop.identification.lifecycle-enabled=false", "creditloop.intake.chunk-rows=2"})
+        // the lease check runs only when a test calls it
+        properties = {"creditloop.identification.lifecycle-enabled=false", "creditloop.intake.chunk-rows=2",
+                "creditloop.intake.lease-check=1h"})
 class IntakeApiIT {
 
     private static final String USCC = "91420200MA4KLB7Q32";
@@ -238,24 +240,16 @@ class IntakeApiIT {
     }
 
     @Test
-    @DisplayName("R3: an upload interrupted part-way resumes at start-up after its last finished chunk, counting "
+    @DisplayName("R3: an upload stopped part-way is handed back and resumes after its last finished chunk, counting "
             + "each row once; the chunk being read when it stopped is not written")
     void resumesAfterInterruption() throws IOException {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        byte[] bytes = huangshi(tag, 5);
-        UUID id = UUID.randomUUID();
-        Path stored = Files.createDirectories(properties.storagePath()).resolve(id + ".xlsx");
-        Files.write(stored, bytes);
-        String sha = IntakeService.sha256(stored);
-        uploads.insert(new IntakeUpload(id, "tax", null, "interrupted.xlsx", stored, bytes.length, sha,
-                SpreadsheetFormat.XLSX, "HUANGSHI_ANNEX1", List.of(), UploadState.RUNNING, Progress.NONE, 1,
-                java.time.Instant.now(), java.time.Instant.now(), null, null));
+        UUID id = runningUpload(5);
         AtomicInteger rowsSeen = new AtomicInteger();
 
         // the header and three data rows, then the process "stops": the first chunk (two rows) is written
         runner.run(uploads.find(id).orElseThrow(), () -> rowsSeen.incrementAndGet() > 4);
 
-        assertThat(uploads.find(id).orElseThrow().state()).isEqualTo(UploadState.RUNNING);
+        assertThat(uploads.find(id).orElseThrow().state()).isEqualTo(UploadState.RECEIVED);
         assertThat(uploads.find(id).orElseThrow().progress().rowsRead()).isEqualTo(2);
         assertThat(listings(id.toString())).isEqualTo(2);
 
@@ -265,6 +259,38 @@ class IntakeApiIT {
         assertThat(done.get("state").asText()).isEqualTo("DONE");
         assertThat(counts(done)).containsExactly(5L, 5L, 0L, 0L);
         assertThat(listings(id.toString())).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("R3: an upload whose instance died (no heartbeat for the lease time) is taken over and finished; one "
+            + "whose instance is alive is left to it")
+    void abandonedUploadIsTakenOver() throws IOException {
+        UUID alive = runningUpload(3);
+        UUID abandoned = runningUpload(3);
+        jdbc.sql("UPDATE intake_upload SET heartbeat_at = now() WHERE id = :id").param("id", alive).update();
+        jdbc.sql("UPDATE intake_upload SET heartbeat_at = now() - interval '5 minutes' WHERE id = :id")
+                .param("id", abandoned).update();
+
+        worker.resumeInterrupted();
+
+        assertThat(awaitFinished(abandoned.toString()).get("state").asText()).isEqualTo("DONE");
+        assertThat(listings(abandoned.toString())).isEqualTo(3);
+        assertThat(uploads.find(alive).orElseThrow().state()).isEqualTo(UploadState.RUNNING);
+        assertThat(listings(alive.toString())).isZero();
+        jdbc.sql("UPDATE intake_upload SET state = 'FAILED' WHERE id = :id").param("id", alive).update();
+    }
+
+    /** An upload as an instance that took it leaves it: RUNNING, no row written, no heartbeat yet. */
+    private UUID runningUpload(int rows) throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        byte[] bytes = huangshi(tag, rows);
+        UUID id = UUID.randomUUID();
+        Path stored = Files.createDirectories(properties.storagePath()).resolve(id + ".xlsx");
+        Files.write(stored, bytes);
+        uploads.insert(new IntakeUpload(id, "tax", null, "interrupted.xlsx", stored, bytes.length,
+                IntakeService.sha256(stored), SpreadsheetFormat.XLSX, "HUANGSHI_ANNEX1", List.of(),
+                UploadState.RUNNING, Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null));
+        return id;
     }
 
     @Test

@@ -22,7 +22,7 @@ class IntakeServiceTest {
 
     private IntakeService service(DataSize max) {
         IntakeProperties properties = new IntakeProperties(dir.toString(), max, DataSize.ofGigabytes(2), 0.01, 1, 500,
-                20);
+                20, java.time.Duration.ofSeconds(60));
         return new IntakeService(null, null, null, properties, Clock.systemUTC());
     }
 
