@@ -6,9 +6,12 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.repair.v1.ObjectionFiled;
 import io.creditloop.contracts.sanction.v1.FeedbackGiven;
 import io.creditloop.contracts.sanction.v1.MeasureImplemented;
+import io.creditloop.contracts.sanction.v1.SanctionTaskAlreadyLifted;
 import io.creditloop.contracts.sanction.v1.SanctionTaskInitiated;
 import io.creditloop.contracts.sanction.v1.SanctionTaskLifted;
+import io.creditloop.contracts.sanction.v1.SanctionTaskReminder;
 import io.creditloop.contracts.sanction.v1.TaskResponded;
+import io.creditloop.contracts.sanction.v1.WatchNotice;
 import io.creditloop.contracts.sharing.v1.ForwardDelivered;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
 import io.creditloop.contracts.sharing.v1.UpstreamListingReceived;
@@ -35,6 +38,12 @@ public final class EventTypes {
     public static final String OBJECTION_FILED = "repair.objection.filed.v1";
     public static final String UPSTREAM_LISTING_RECEIVED = "sharing.upstream.listing.received.v1";
 
+    // --- sanction: deadlines, lifted answers, watch lists (R8) ---
+    public static final String TASK_REMINDER = "sanction.task.reminder.v1";
+    public static final String TASK_ALREADY_LIFTED = "sanction.task.already-lifted.v1";
+    public static final String WATCH_NOTICE = "sanction.watch.notice.v1";
+    // --- end sanction ---
+
     private static final Map<String, Class<?>> DATA = Map.ofEntries(
             Map.entry(LISTING_CONFIRMED, ListingConfirmed.class),
             Map.entry(LISTING_EXITED, ListingExited.class),
@@ -47,7 +56,13 @@ public final class EventTypes {
             Map.entry(FORWARD_DELIVERED, ForwardDelivered.class),
             Map.entry(FORWARD_REJECTED, ForwardRejected.class),
             Map.entry(OBJECTION_FILED, ObjectionFiled.class),
-            Map.entry(UPSTREAM_LISTING_RECEIVED, UpstreamListingReceived.class));
+            Map.entry(UPSTREAM_LISTING_RECEIVED, UpstreamListingReceived.class),
+            // --- sanction: deadlines, lifted answers, watch lists (R8) ---
+            Map.entry(TASK_REMINDER, SanctionTaskReminder.class),
+            Map.entry(TASK_ALREADY_LIFTED, SanctionTaskAlreadyLifted.class),
+            Map.entry(WATCH_NOTICE, WatchNotice.class)
+            // --- end sanction ---
+    );
 
     private EventTypes() {
     }

@@ -35,7 +35,10 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Tasks (initiated, lifted) for one enforcing agency, keyed by subject key. */
+    /**
+     * Everything for one enforcing agency, keyed by subject key: tasks initiated and lifted, reminders, notices that
+     * an answer came for a lifted task, and watch-list notices.
+     */
     public static String agencyTasks(String agencyCode) {
         return TASKS_PREFIX + checkedAgency(agencyCode);
     }

@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,28 +39,54 @@ class GoldenEventsTest {
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    static Stream<String> types() {
-        return EventTypes.all().keySet().stream().sorted();
+    /**
+     * {@code <type>.json} for every registered type, plus any later sample {@code <type>--<what>.json}: an optional
+     * field added within v1 gets a sample of its own, and the first sample stays as it was.
+     */
+    static Stream<String> samples() throws IOException {
+        Stream<String> first = EventTypes.all().keySet().stream().map(type -> type + ".json");
+        return Stream.concat(first, laterSamples().stream()).sorted();
+    }
+
+    private static List<String> laterSamples() throws IOException {
+        try (Stream<Path> files = Files.list(goldenDirectory())) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.contains("--")).sorted().toList();
+        }
+    }
+
+    private static Path goldenDirectory() {
+        try {
+            return Path.of(GoldenEventsTest.class.getResource("/golden").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String typeOf(String sample) {
+        int cut = sample.indexOf("--");
+        return cut > 0 ? sample.substring(0, cut) : sample.substring(0, sample.length() - ".json".length());
     }
 
     @ParameterizedTest
-    @MethodSource("types")
+    @MethodSource("samples")
     @DisplayName("golden v1 event validates against its JSON Schema")
-    void goldenValidatesAgainstSchema(String type) throws IOException {
-        JsonNode golden = read("/golden/" + type + ".json");
+    void goldenValidatesAgainstSchema(String sample) throws IOException {
+        String type = typeOf(sample);
+        JsonNode golden = read("/golden/" + sample);
         Set<ValidationMessage> errors = schema(type).validate(golden);
-        assertThat(errors).as("schema errors for %s", type).isEmpty();
+        assertThat(errors).as("schema errors for %s", sample).isEmpty();
     }
 
     @ParameterizedTest
-    @MethodSource("types")
+    @MethodSource("samples")
     @DisplayName("golden v1 event maps onto its record and back without loss")
-    void goldenRoundTripsThroughRecord(String type) throws IOException {
-        JsonNode golden = read("/golden/" + type + ".json");
+    void goldenRoundTripsThroughRecord(String sample) throws IOException {
+        String type = typeOf(sample);
+        JsonNode golden = read("/golden/" + sample);
         Class<?> dataClass = EventTypes.dataClass(type).orElseThrow();
         JavaType envelopeType = JSON.getTypeFactory().constructParametricType(Envelope.class, dataClass);
 
-        Envelope<?> envelope = JSON.readValue(text("/golden/" + type + ".json"), envelopeType);
+        Envelope<?> envelope = JSON.readValue(text("/golden/" + sample), envelopeType);
 
         assertThat(envelope.type()).isEqualTo(type);
         assertThat(envelope.data()).isInstanceOf(dataClass);
@@ -74,6 +103,13 @@ class GoldenEventsTest {
         assertThat(schema("listing.confirmed.v1").validate(golden))
                 .extracting(ValidationMessage::getMessage)
                 .anySatisfy(m -> assertThat(m).contains("listingId"));
+    }
+
+    @Test
+    @DisplayName("every later golden sample names a registered type")
+    void laterSamplesNameRegisteredTypes() throws IOException {
+        assertThat(laterSamples()).allSatisfy(sample ->
+                assertThat(EventTypes.dataClass(typeOf(sample))).as(sample).isPresent());
     }
 
     @Test

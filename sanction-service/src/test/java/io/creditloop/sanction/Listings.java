@@ -33,16 +33,38 @@ public final class Listings {
     private Listings() {
     }
 
+    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
     /** An organisation with a random, well-formed USCC, so every test has subjects of its own. */
     public static Subject newSubject() {
-        StringBuilder uscc = new StringBuilder("9132");
+        StringBuilder uscc = new StringBuilder("913202");
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (uscc.length() < 18) {
+        while (uscc.length() < 8) {
+            uscc.append(random.nextInt(10));
+        }
+        while (uscc.length() < 17) {
             uscc.append(USCC_CHARS.charAt(random.nextInt(USCC_CHARS.length())));
         }
+        // GB 32100-2015 check character, so the code is one identification would accept
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += USCC_CHARS.indexOf(uscc.charAt(i)) * USCC_WEIGHTS[i];
+        }
+        uscc.append(USCC_CHARS.charAt((31 - sum % 31) % 31));
         return new Subject("USCC:" + uscc, SubjectType.ORGANISATION, "江阴某某贸易有限公司", uscc.toString(), null, null,
                 "张三");
     }
+
+    /**
+     * A person as identification-service publishes one with its development secret: the key is the HMAC-SHA256 of
+     * the number, computed outside Java (openssl dgst -sha256 -hmac), so a watch list must arrive at the same key.
+     */
+    public static Subject person() {
+        return new Subject("ID:RESIDENT_ID:42954d3d6b12d6fd8891c680e4c6fe1130cd8c60f4acbccde4167500f7be3f22",
+                SubjectType.PERSON, "李四", null, "RESIDENT_ID", PERSON_ID_NUMBER, null);
+    }
+
+    public static final String PERSON_ID_NUMBER = "11010519491231002X";
 
     public static Envelope<ListingConfirmed> confirmed(UUID listingId, long version, ListType listType,
                                                        Subject subject) {
@@ -55,9 +77,14 @@ public final class Listings {
     }
 
     public static Envelope<ListingExited> exited(UUID listingId, long version, ListType listType, Subject subject) {
+        return exited(listingId, version, listType, subject, ExitReason.EXPIRED);
+    }
+
+    public static Envelope<ListingExited> exited(UUID listingId, long version, ListType listType, Subject subject,
+                                                 ExitReason reason) {
         Instant at = Instant.now();
         ListingExited data = new ListingExited(listingId, version, listType, subject, listType.department(),
-                ExitReason.EXPIRED, LocalDate.of(2026, 4, 20), null, at);
+                reason, LocalDate.of(2026, 4, 20), null, at);
         return Envelope.of(SOURCE, EventTypes.LISTING_EXITED, at, subject.key(), data);
     }
 

@@ -20,6 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +41,50 @@ import static org.awaitility.Awaitility.await;
  * identification-service and the agencies do, and observe the service through its topics, its REST API and its
  * inbox.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {SanctionServiceApplication.class, ServiceITSupport.MovableClock.class},
+        // tests run the reminder job themselves, at the time they set
+        properties = "creditloop.sanction.reminders-enabled=false")
 public abstract class ServiceITSupport {
+
+    /** The service's clock: the real time unless a test sets it; reset after every test. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class MovableClock {
+
+        static final AtomicReference<Instant> NOW = new AtomicReference<>();
+        private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+        @Bean
+        Clock clock() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZONE;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return Clock.fixed(instant(), zone);
+                }
+
+                @Override
+                public Instant instant() {
+                    Instant now = NOW.get();
+                    return now != null ? now : Instant.now();
+                }
+            };
+        }
+    }
+
+    /** Moves the service's clock to {@code instant} until the test ends. */
+    protected static void setClock(Instant instant) {
+        MovableClock.NOW.set(instant);
+    }
+
+    @AfterEach
+    void resetClock() {
+        MovableClock.NOW.set(null);
+    }
 
     /** Room for the outbox relay, consumer start-up and, for failures, the retry backoff on a shared machine. */
     protected static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(45);
@@ -106,6 +154,20 @@ public abstract class ServiceITSupport {
             return condition.test(response.getBody());
         });
         return last.get(0);
+    }
+
+    /** Waits until the listing has {@code count} tasks in force (not lifted), and returns the loop. */
+    protected LoopView awaitTasksInForce(UUID listingId, int count) {
+        return awaitLoop(listingId, l -> l.tasks().stream().filter(t -> t.liftedAt() == null).count() == count);
+    }
+
+    /** Outbox rows (everything this service sent or will send) of one type under one key. */
+    protected long outboxed(String key, String type) {
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = :key AND event_type = :type")
+                .param("key", key)
+                .param("type", type)
+                .query(Long.class)
+                .single();
     }
 
     protected TaskView task(UUID taskId) {

@@ -4,7 +4,9 @@ import io.creditloop.sanction.measure.Measure;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,6 +16,9 @@ import java.util.UUID;
  * a repeated or older answer changes nothing, and an answer that skips a step also fills the step it implies
  * (an agency that implemented a measure has evidently responded). Once the listing exits the task is
  * {@link TaskState#LIFTED} (R13: the measures stop) and no answer changes it any more.
+ * <p>
+ * Each task is made under one version of its measure (R9) and has a response deadline ({@link ResponseDeadline});
+ * an agency that has not responded by then is reminded once (003 §18 自动提醒).
  */
 public final class SanctionTask {
 
@@ -25,6 +30,9 @@ public final class SanctionTask {
     private final String agencyCode;
     private final String measureCode;
     private final String measure;
+    private final int measureVersion;
+    private final boolean confirmationRequired;
+    private final LocalDate respondBy;
     private final Instant initiatedAt;
     private TaskState state;
     private Instant respondedAt;
@@ -35,12 +43,17 @@ public final class SanctionTask {
     private String businessItem;
     private BigDecimal amount;
     private String explanation;
+    private String liftReason;
+    private Instant dueTodayRemindedAt;
+    private Instant overdueRemindedAt;
 
     /** The full persisted state; only the repository restores a task this way. */
     SanctionTask(UUID taskId, UUID listingId, long listingVersion, String subjectKey, String listTypeCode,
-                 String agencyCode, String measureCode, String measure, TaskState state, Instant initiatedAt,
+                 String agencyCode, String measureCode, String measure, int measureVersion,
+                 boolean confirmationRequired, LocalDate respondBy, TaskState state, Instant initiatedAt,
                  Instant respondedAt, Instant implementedAt, Instant fedBackAt, Instant liftedAt,
-                 String measureApplied, String businessItem, BigDecimal amount, String explanation) {
+                 String measureApplied, String businessItem, BigDecimal amount, String explanation,
+                 String liftReason, Instant dueTodayRemindedAt, Instant overdueRemindedAt) {
         this.taskId = Objects.requireNonNull(taskId, "taskId");
         this.listingId = Objects.requireNonNull(listingId, "listingId");
         this.listingVersion = listingVersion;
@@ -49,6 +62,9 @@ public final class SanctionTask {
         this.agencyCode = Objects.requireNonNull(agencyCode, "agencyCode");
         this.measureCode = Objects.requireNonNull(measureCode, "measureCode");
         this.measure = Objects.requireNonNull(measure, "measure");
+        this.measureVersion = measureVersion;
+        this.confirmationRequired = confirmationRequired;
+        this.respondBy = respondBy;
         this.state = Objects.requireNonNull(state, "state");
         this.initiatedAt = Objects.requireNonNull(initiatedAt, "initiatedAt");
         this.respondedAt = respondedAt;
@@ -59,14 +75,22 @@ public final class SanctionTask {
         this.businessItem = businessItem;
         this.amount = amount;
         this.explanation = explanation;
+        this.liftReason = liftReason;
+        this.dueTodayRemindedAt = dueTodayRemindedAt;
+        this.overdueRemindedAt = overdueRemindedAt;
     }
 
-    /** 发起: ask the measure's agency to apply it to the listed subject. */
+    /**
+     * 发起: ask the measure's agency to apply it to the listed subject.
+     *
+     * @param respondBy the last working day to respond ({@link ResponseDeadline}); null if it could not be counted
+     */
     public static SanctionTask initiate(UUID taskId, UUID listingId, long listingVersion, String subjectKey,
-                                        Measure measure, Instant at) {
+                                        Measure measure, LocalDate respondBy, Instant at) {
         return new SanctionTask(taskId, listingId, listingVersion, subjectKey, measure.listTypeCode(),
-                measure.agencyCode(), measure.measureCode(), measure.measure(), TaskState.INITIATED, at,
-                null, null, null, null, null, null, null, null);
+                measure.agencyCode(), measure.measureCode(), measure.measure(), measure.version(),
+                measure.confirmationRequired(), respondBy, TaskState.INITIATED, at,
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Applies an agency's answer if it moves the task forward. */
@@ -103,14 +127,51 @@ public final class SanctionTask {
         return Outcome.ADVANCED;
     }
 
-    /** R13: the listing exited, the measure stops; the loop's history stays. */
-    public Outcome lift(Instant at) {
+    /**
+     * R13: the listing exited or its record was corrected or superseded, the measure stops; the loop's history stays.
+     *
+     * @param reason why, as the agency is told
+     */
+    public Outcome lift(String reason, Instant at) {
         if (state == TaskState.LIFTED) {
             return Outcome.UNCHANGED;
         }
         state = TaskState.LIFTED;
         liftedAt = Objects.requireNonNull(at, "at");
+        liftReason = Objects.requireNonNull(reason, "reason");
         return Outcome.ADVANCED;
+    }
+
+    /**
+     * R8 (003 §18 自动提醒): the reminder this task is due on {@code today}, if any; each kind is sent once.
+     */
+    public Optional<Reminder> reminderDue(LocalDate today) {
+        return ResponseDeadline.reminderDue(state, respondBy, today)
+                .filter(kind -> remindedAt(kind) == null)
+                .map(kind -> new Reminder(kind, respondBy));
+    }
+
+    /** Records that the reminder went out; false (nothing changed) if it was not due or was already sent. */
+    public boolean remind(Reminder.Kind kind, LocalDate today, Instant at) {
+        Optional<Reminder> due = reminderDue(today);
+        if (due.isEmpty() || due.get().kind() != kind) {
+            return false;
+        }
+        if (kind == Reminder.Kind.DUE_TODAY) {
+            dueTodayRemindedAt = Objects.requireNonNull(at, "at");
+        } else {
+            overdueRemindedAt = Objects.requireNonNull(at, "at");
+        }
+        return true;
+    }
+
+    /** Whether the agency has not responded and its deadline has passed ({@code today} is after it). */
+    public boolean isOverdue(LocalDate today) {
+        return ResponseDeadline.isOverdue(state, respondBy, today);
+    }
+
+    private Instant remindedAt(Reminder.Kind kind) {
+        return kind == Reminder.Kind.DUE_TODAY ? dueTodayRemindedAt : overdueRemindedAt;
     }
 
     public UUID taskId() {
@@ -143,6 +204,31 @@ public final class SanctionTask {
 
     public String measure() {
         return measure;
+    }
+
+    public int measureVersion() {
+        return measureVersion;
+    }
+
+    public boolean confirmationRequired() {
+        return confirmationRequired;
+    }
+
+    /** The last working day to respond, inclusive; null if the calendar could not count it. */
+    public LocalDate respondBy() {
+        return respondBy;
+    }
+
+    public String liftReason() {
+        return liftReason;
+    }
+
+    public Instant dueTodayRemindedAt() {
+        return dueTodayRemindedAt;
+    }
+
+    public Instant overdueRemindedAt() {
+        return overdueRemindedAt;
     }
 
     public TaskState state() {

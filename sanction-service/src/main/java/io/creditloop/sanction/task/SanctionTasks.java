@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,8 +21,10 @@ public class SanctionTasks {
 
     private static final String COLUMNS = """
             task_id, listing_id, listing_version, subject_key, list_type_code, agency_code, measure_code, measure,
+            measure_version, confirmation_required, respond_by,
             state, initiated_at, responded_at, implemented_at, fed_back_at, lifted_at,
-            measure_applied, business_item, amount, explanation""";
+            measure_applied, business_item, amount, explanation, lift_reason, due_today_reminded_at,
+            overdue_reminded_at""";
     private static final RowMapper<SanctionTask> ROW = SanctionTasks::map;
 
     private final JdbcClient jdbc;
@@ -31,15 +34,16 @@ public class SanctionTasks {
     }
 
     /**
-     * Stores a new task; false if the listing already has a task for this agency and measure, so a listing
+     * Stores a new task; false if this listing version already has a task for this agency and measure, so a listing
      * confirmed again cannot ask an agency twice for the same measure.
      */
     public boolean insert(SanctionTask task) {
         return jdbc.sql("INSERT INTO sanction_task (" + COLUMNS + """
                         ) VALUES (:taskId, :listingId, :listingVersion, :subjectKey, :listTypeCode, :agencyCode,
-                        :measureCode, :measure, :state, :initiatedAt, :respondedAt, :implementedAt, :fedBackAt,
-                        :liftedAt, :measureApplied, :businessItem, :amount, :explanation)
-                        ON CONFLICT (listing_id, agency_code, measure_code) DO NOTHING""")
+                        :measureCode, :measure, :measureVersion, :confirmationRequired, :respondBy, :state,
+                        :initiatedAt, :respondedAt, :implementedAt, :fedBackAt, :liftedAt, :measureApplied,
+                        :businessItem, :amount, :explanation, :liftReason, :dueTodayRemindedAt, :overdueRemindedAt)
+                        ON CONFLICT (listing_id, listing_version, agency_code, measure_code) DO NOTHING""")
                 .paramSource(params(task))
                 .update() == 1;
     }
@@ -49,7 +53,8 @@ public class SanctionTasks {
                         UPDATE sanction_task SET state = :state, responded_at = :respondedAt,
                         implemented_at = :implementedAt, fed_back_at = :fedBackAt, lifted_at = :liftedAt,
                         measure_applied = :measureApplied, business_item = :businessItem, amount = :amount,
-                        explanation = :explanation
+                        explanation = :explanation, lift_reason = :liftReason,
+                        due_today_reminded_at = :dueTodayRemindedAt, overdue_reminded_at = :overdueRemindedAt
                         WHERE task_id = :taskId""")
                 .paramSource(params(task))
                 .update();
@@ -90,6 +95,50 @@ public class SanctionTasks {
                 .list();
     }
 
+    /**
+     * Tasks still waiting for a response whose deadline is today or past and whose reminder for that has not gone
+     * out, locked until the transaction ends. Rows another instance holds are skipped, so several instances running
+     * the reminder job never remind twice.
+     */
+    public List<SanctionTask> dueForReminderForUpdate(LocalDate today, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM sanction_task WHERE state = 'INITIATED' AND respond_by <= :today
+                        AND ((respond_by < :today AND overdue_reminded_at IS NULL)
+                          OR (respond_by = :today AND due_today_reminded_at IS NULL))
+                        ORDER BY respond_by, task_id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("today", today)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    /** The dashboard's view: tasks by state, agency, listing and overdue, most urgent first. */
+    public List<SanctionTask> search(TaskQuery query, LocalDate today) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sanction_task WHERE TRUE");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (query.state() != null) {
+            sql.append(" AND state = :state");
+            params.addValue("state", query.state().name());
+        }
+        if (query.agencyCode() != null) {
+            sql.append(" AND agency_code = :agency");
+            params.addValue("agency", query.agencyCode());
+        }
+        if (query.listingId() != null) {
+            sql.append(" AND listing_id = :listingId");
+            params.addValue("listingId", query.listingId());
+        }
+        if (query.overdue() != null) {
+            // the same condition as ResponseDeadline.isOverdue; COALESCE: a task without a deadline is never overdue
+            String overdue = "COALESCE(state = 'INITIATED' AND respond_by < :today, FALSE)";
+            sql.append(query.overdue() ? " AND " : " AND NOT ").append(overdue);
+            params.addValue("today", today);
+        }
+        sql.append(" ORDER BY respond_by NULLS LAST, initiated_at, task_id LIMIT :limit");
+        params.addValue("limit", query.limit());
+        return jdbc.sql(sql.toString()).paramSource(params).query(ROW).list();
+    }
+
     private static MapSqlParameterSource params(SanctionTask task) {
         return new MapSqlParameterSource()
                 .addValue("taskId", task.taskId())
@@ -100,6 +149,9 @@ public class SanctionTasks {
                 .addValue("agencyCode", task.agencyCode())
                 .addValue("measureCode", task.measureCode())
                 .addValue("measure", task.measure())
+                .addValue("measureVersion", task.measureVersion())
+                .addValue("confirmationRequired", task.confirmationRequired())
+                .addValue("respondBy", task.respondBy())
                 .addValue("state", task.state().name())
                 .addValue("initiatedAt", timestamp(task.initiatedAt()))
                 .addValue("respondedAt", timestamp(task.respondedAt()))
@@ -109,17 +161,23 @@ public class SanctionTasks {
                 .addValue("measureApplied", task.measureApplied())
                 .addValue("businessItem", task.businessItem())
                 .addValue("amount", task.amount())
-                .addValue("explanation", task.explanation());
+                .addValue("explanation", task.explanation())
+                .addValue("liftReason", task.liftReason())
+                .addValue("dueTodayRemindedAt", timestamp(task.dueTodayRemindedAt()))
+                .addValue("overdueRemindedAt", timestamp(task.overdueRemindedAt()));
     }
 
     private static SanctionTask map(ResultSet rs, int row) throws SQLException {
         return new SanctionTask(rs.getObject("task_id", UUID.class), rs.getObject("listing_id", UUID.class),
                 rs.getLong("listing_version"), rs.getString("subject_key"), rs.getString("list_type_code"),
                 rs.getString("agency_code"), rs.getString("measure_code"), rs.getString("measure"),
+                rs.getInt("measure_version"), rs.getBoolean("confirmation_required"),
+                rs.getObject("respond_by", LocalDate.class),
                 TaskState.valueOf(rs.getString("state")), instant(rs, "initiated_at"), instant(rs, "responded_at"),
                 instant(rs, "implemented_at"), instant(rs, "fed_back_at"), instant(rs, "lifted_at"),
                 rs.getString("measure_applied"), rs.getString("business_item"), rs.getBigDecimal("amount"),
-                rs.getString("explanation"));
+                rs.getString("explanation"), rs.getString("lift_reason"), instant(rs, "due_today_reminded_at"),
+                instant(rs, "overdue_reminded_at"));
     }
 
     // the PostgreSQL driver binds OffsetDateTime to timestamptz but has no mapping for Instant

@@ -1,115 +1,116 @@
 package io.creditloop.sanction.task;
 
+import io.creditloop.calendar.WorkingDayCalendar;
 import io.creditloop.contracts.Topics;
-import io.creditloop.contracts.listing.v1.ListingConfirmed;
-import io.creditloop.contracts.listing.v1.ListingCorrected;
-import io.creditloop.contracts.listing.v1.ListingExited;
-import io.creditloop.messaging.AppliedVersions;
 import io.creditloop.messaging.Outbox;
 import io.creditloop.sanction.measure.Measure;
 import io.creditloop.sanction.measure.Measures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * R8 use cases, one transaction each: the task rows and their events in the outbox commit together. Listing events
- * are applied only if their version is newer than the one applied for that listing, so duplicates and reordered
- * events change nothing.
+ * R8 use cases, one transaction each: the task rows and their events in the outbox commit together. Listing changes
+ * arrive through {@code ListingChanges}, which drops duplicate and stale listing versions before they get here.
  */
 @Service
 public class TaskService {
-
-    /** The version guard's consumer name: one applied version per listing for this service. */
-    static final String LISTING_VERSIONS = "sanction.listing";
 
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
 
     private final SanctionTasks tasks;
     private final Measures measures;
     private final Outbox outbox;
-    private final AppliedVersions versions;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final Counter calendarGaps;
 
-    public TaskService(SanctionTasks tasks, Measures measures, Outbox outbox, AppliedVersions versions, Clock clock) {
+    public TaskService(SanctionTasks tasks, Measures measures, Outbox outbox, WorkingDayCalendar calendar,
+                       Clock clock, MeterRegistry meters) {
         this.tasks = tasks;
         this.measures = measures;
         this.outbox = outbox;
-        this.versions = versions;
+        this.calendar = calendar;
         this.clock = clock;
+        this.calendarGaps = meters.counter("creditloop.sanction.calendar.gaps");
     }
 
-    /** R8 发起, R9: one task per measure of the listing's type, each sent to its agency. */
-    @Transactional
-    public List<SanctionTask> initiate(ListingConfirmed listing) {
-        if (!isNewVersion(listing.listingId(), listing.version(), "confirmed")) {
-            return List.of();
-        }
+    /**
+     * R8 发起, R9: one task per measure in force for the listing's type, each sent to its own agency with its response
+     * deadline. Runs in the caller's transaction (the listing event's inbox transaction).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<SanctionTask> initiate(ListingInForce listing) {
         Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<SanctionTask> initiated = new ArrayList<>();
         for (Measure measure : measures.forListType(listing.listType().code())) {
+            LocalDate respondBy = respondBy(today, measure);
             SanctionTask task = SanctionTask.initiate(UUID.randomUUID(), listing.listingId(), listing.version(),
-                    listing.subject().key(), measure, now);
+                    listing.subject().key(), measure, respondBy, now);
             if (tasks.insert(task)) {
                 outbox.append(Topics.agencyTasks(task.agencyCode()), task.subjectKey(),
                         TaskEvents.initiated(task, measure, listing));
                 initiated.add(task);
             }
         }
-        log.info("listing {} v{} ({}) confirmed: {} sanction tasks initiated", listing.listingId(),
+        log.info("listing {} v{} ({}) in force: {} sanction tasks initiated", listing.listingId(),
                 listing.version(), listing.listType().code(), initiated.size());
         return initiated;
     }
 
-    /** R13: on exit the measures stop; every task still in force is lifted and its agency told so. */
-    @Transactional
-    public List<SanctionTask> lift(ListingExited exit) {
-        if (!isNewVersion(exit.listingId(), exit.version(), "exited")) {
-            return List.of();
-        }
+    /**
+     * R13: the measures stop; every task still in force (open or applied) is lifted and its agency told why. Runs in
+     * the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<SanctionTask> lift(UUID listingId, String reason) {
         Instant now = clock.instant();
-        String reason = exit.exitReason() == null ? "listing exited" : "listing exited: " + exit.exitReason();
         List<SanctionTask> lifted = new ArrayList<>();
-        for (SanctionTask task : tasks.forListingForUpdate(exit.listingId())) {
-            if (task.lift(now) == Outcome.ADVANCED) {
+        for (SanctionTask task : tasks.forListingForUpdate(listingId)) {
+            if (task.lift(reason, now) == Outcome.ADVANCED) {
                 tasks.update(task);
-                outbox.append(Topics.agencyTasks(task.agencyCode()), task.subjectKey(),
-                        TaskEvents.lifted(task, reason));
+                outbox.append(Topics.agencyTasks(task.agencyCode()), task.subjectKey(), TaskEvents.lifted(task));
                 lifted.add(task);
             }
         }
-        log.info("listing {} v{} exited ({}): {} sanction tasks lifted", exit.listingId(), exit.version(),
-                exit.exitReason(), lifted.size());
+        log.info("listing {}: {} sanction tasks lifted ({})", listingId, lifted.size(), reason);
         return lifted;
     }
 
     /**
-     * A corrected record does not change which measures apply yet, so only its version is recorded: an older
-     * event arriving after the correction must still count as stale.
+     * R10/R11: a corrected record supersedes the one the agencies were given. Their tasks under the old record are
+     * lifted, and the corrected record, still in force, starts tasks of its own under the measures in force now, so
+     * no agency keeps applying a measure to a record that was wrong.
      */
-    @Transactional
-    public void recordCorrection(ListingCorrected correction) {
-        if (isNewVersion(correction.listingId(), correction.version(), "corrected")) {
-            log.info("listing {} corrected to v{}: tasks unchanged", correction.listingId(), correction.version());
-        }
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void supersede(ListingInForce corrected) {
+        lift(corrected.listingId(), "listing corrected: superseded by the corrected record (listing version "
+                + corrected.version() + ")");
+        initiate(corrected);
     }
 
     /**
-     * R8 响应 / 实施 / 反馈 from the agency that owns the task.
+     * R8 响应 / 实施 / 反馈 from the agency that owns the task. Runs in the caller's transaction (the answer's inbox
+     * transaction), so the task and the inbox row commit together.
      *
      * @throws UnknownTaskException if no such task was initiated
      * @throws ForeignTaskException if the task belongs to another agency
      */
-    @Transactional
-    public Outcome answer(UUID taskId, String agencyCode, Answer answer) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AnswerReceipt answer(UUID taskId, String agencyCode, Answer answer) {
         SanctionTask task = tasks.findForUpdate(taskId).orElseThrow(() -> new UnknownTaskException(taskId));
         if (!task.agencyCode().equals(agencyCode)) {
             throw new ForeignTaskException(taskId, agencyCode, task.agencyCode());
@@ -125,7 +126,38 @@ public class TaskService {
             log.info("task {} of {} is already {}; ignoring its {} answer", taskId, agencyCode, before,
                     answer.reaches());
         }
-        return outcome;
+        return new AnswerReceipt(outcome, task, false);
+    }
+
+    /** R13: tells the agency on its task topic that its answer came for a lifted task and changed nothing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void noteAnswerToLiftedTask(SanctionTask task, String answerType, String answerId) {
+        outbox.append(Topics.agencyTasks(task.agencyCode()), task.subjectKey(),
+                TaskEvents.alreadyLifted(task, answerType, answerId, clock.instant()));
+    }
+
+    /**
+     * R8 (003 §18 自动提醒): reminds every agency whose task is due today or overdue, once per task and kind. Locked
+     * rows are skipped, so instances running this at the same time share the work and never remind twice.
+     *
+     * @return how many reminders went out; a full batch means there may be more
+     */
+    @Transactional
+    public int remindDue(LocalDate today, int batch) {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (SanctionTask task : tasks.dueForReminderForUpdate(today, batch)) {
+            Optional<Reminder> reminder = task.reminderDue(today);
+            if (reminder.isPresent() && task.remind(reminder.get().kind(), today, now)) {
+                tasks.update(task);
+                outbox.append(Topics.agencyTasks(task.agencyCode()), task.subjectKey(),
+                        TaskEvents.reminder(task, reminder.get(), now));
+                log.info("task {} of {}: {} reminder, respond by {}", task.taskId(), task.agencyCode(),
+                        reminder.get().kind(), task.respondBy());
+                sent++;
+            }
+        }
+        return sent;
     }
 
     @Transactional(readOnly = true)
@@ -138,11 +170,24 @@ public class TaskService {
         return tasks.find(taskId);
     }
 
-    private boolean isNewVersion(UUID listingId, long version, String what) {
-        if (versions.advance(LISTING_VERSIONS, listingId.toString(), version)) {
-            return true;
+    @Transactional(readOnly = true)
+    public List<SanctionTask> search(TaskQuery query) {
+        return tasks.search(query, today());
+    }
+
+    /** Today in the deployment's zone: what "overdue" is measured against. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private LocalDate respondBy(LocalDate today, Measure measure) {
+        Optional<LocalDate> respondBy = ResponseDeadline.respondBy(calendar, today, measure.responseWorkingDays());
+        if (respondBy.isEmpty()) {
+            calendarGaps.increment();
+            log.error("ALARM: the working-day calendar covers {} only: a task for {}/{} initiated on {} has no response "
+                    + "deadline and will not be reminded; add the year's holiday file (CALENDAR_DIR) and restart",
+                    calendar.years(), measure.agencyCode(), measure.measureCode(), today);
         }
-        log.info("listing {} {} v{} is not newer than the version applied; ignored", listingId, what, version);
-        return false;
+        return respondBy.orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package io.creditloop.sanction.task;
 
 import io.creditloop.sanction.measure.Measure;
+import io.creditloop.sanction.measure.TestMeasures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class SanctionLoopTest {
 
     private static SanctionTask task(String agency) {
         return SanctionTask.initiate(UUID.randomUUID(), LISTING, 2, "USCC:91420200MA4KLB7Q32",
-                new Measure("TAX_MAJOR_VIOLATION", agency, "M", "措施", "003 §11"), AT);
+                TestMeasures.measure("TAX_MAJOR_VIOLATION", agency, "M", "措施", "003 §11"), null, AT);
     }
 
     @Test
@@ -40,7 +41,7 @@ class SanctionLoopTest {
     @DisplayName("R8/R13: lifted tasks do not hold the loop back")
     void liftedTasksAreIgnored() {
         SanctionTask lifted = task("finance");
-        lifted.lift(AT.plusSeconds(1));
+        lifted.lift("listing exited: EXPIRED", AT.plusSeconds(1));
         SanctionTask implemented = task("market-regulation");
         implemented.answer(new Answer.Implemented(null, AT.plusSeconds(2)));
 
@@ -53,8 +54,8 @@ class SanctionLoopTest {
     void allLifted() {
         SanctionTask a = task("finance");
         SanctionTask b = task("market-regulation");
-        a.lift(AT);
-        b.lift(AT);
+        a.lift("listing exited: EXPIRED", AT);
+        b.lift("listing exited: EXPIRED", AT);
 
         assertThat(SanctionLoop.of(LISTING, List.of(a, b)).orElseThrow().state()).isEqualTo(TaskState.LIFTED);
     }

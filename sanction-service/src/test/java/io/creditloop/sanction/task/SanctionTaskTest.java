@@ -1,6 +1,7 @@
 package io.creditloop.sanction.task;
 
 import io.creditloop.sanction.measure.Measure;
+import io.creditloop.sanction.measure.TestMeasures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +17,12 @@ class SanctionTaskTest {
     private static final Instant RESPONDED = INITIATED.plusSeconds(3_600);
     private static final Instant IMPLEMENTED = RESPONDED.plusSeconds(3_600);
     private static final Instant FED_BACK = IMPLEMENTED.plusSeconds(3_600);
-    private static final Measure FISCAL_FUNDS = new Measure("TAX_MAJOR_VIOLATION", "finance",
+    private static final Measure FISCAL_FUNDS = TestMeasures.measure("TAX_MAJOR_VIOLATION", "finance",
             "RESTRICT_FISCAL_FUNDS", "限制申请财政性资金项目", "003 §11");
 
     private static SanctionTask task() {
         return SanctionTask.initiate(UUID.randomUUID(), UUID.randomUUID(), 2, "USCC:91420200MA4KLB7Q32",
-                FISCAL_FUNDS, INITIATED);
+                FISCAL_FUNDS, java.time.LocalDate.of(2024, 4, 29), INITIATED);
     }
 
     private static Answer.FedBack feedback(Instant at) {
@@ -150,7 +151,7 @@ class SanctionTaskTest {
         task.answer(new Answer.Responded(RESPONDED));
         Instant lifted = RESPONDED.plusSeconds(60);
 
-        assertThat(task.lift(lifted)).isEqualTo(Outcome.ADVANCED);
+        assertThat(task.lift("listing exited: EXPIRED", lifted)).isEqualTo(Outcome.ADVANCED);
         assertThat(task.answer(new Answer.Implemented("专项资金申报", IMPLEMENTED))).isEqualTo(Outcome.TASK_LIFTED);
         assertThat(task.answer(feedback(FED_BACK))).isEqualTo(Outcome.TASK_LIFTED);
 
@@ -166,9 +167,9 @@ class SanctionTaskTest {
     @DisplayName("R13: lifting twice keeps the first lift time")
     void liftTwice() {
         SanctionTask task = task();
-        task.lift(RESPONDED);
+        task.lift("listing exited: EXPIRED", RESPONDED);
 
-        assertThat(task.lift(FED_BACK)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(task.lift("listing exited: EXPIRED", FED_BACK)).isEqualTo(Outcome.UNCHANGED);
 
         assertThat(task.liftedAt()).isEqualTo(RESPONDED);
     }
@@ -179,7 +180,7 @@ class SanctionTaskTest {
         SanctionTask task = task();
         task.answer(feedback(FED_BACK));
 
-        assertThat(task.lift(FED_BACK.plusSeconds(60))).isEqualTo(Outcome.ADVANCED);
+        assertThat(task.lift("listing exited: EXPIRED", FED_BACK.plusSeconds(60))).isEqualTo(Outcome.ADVANCED);
 
         assertThat(task.state()).isEqualTo(TaskState.LIFTED);
         assertThat(task.fedBackAt()).isEqualTo(FED_BACK);

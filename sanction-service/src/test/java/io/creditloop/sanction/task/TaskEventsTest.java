@@ -13,6 +13,7 @@ import io.creditloop.contracts.sanction.v1.SanctionTaskLifted;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.sanction.Listings;
 import io.creditloop.sanction.measure.Measure;
+import io.creditloop.sanction.measure.TestMeasures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +30,18 @@ class TaskEventsTest {
 
     private static final EventCodec CODEC = new EventCodec();
     private static final Instant AT = Instant.parse("2024-04-22T01:30:01Z");
-    private static final Measure MEASURE = new Measure("TAX_MAJOR_VIOLATION", "finance", "RESTRICT_FISCAL_FUNDS",
+    private static final Measure MEASURE = TestMeasures.measure("TAX_MAJOR_VIOLATION", "finance", "RESTRICT_FISCAL_FUNDS",
             "限制申请财政性资金项目", "003 §11");
 
     private final Envelope<ListingConfirmed> listing =
             Listings.confirmed(UUID.randomUUID(), 2, Listings.TAX_MAJOR_VIOLATION, Listings.newSubject());
     private final SanctionTask task = SanctionTask.initiate(UUID.randomUUID(), listing.data().listingId(), 2,
-            listing.data().subject().key(), MEASURE, AT);
+            listing.data().subject().key(), MEASURE, java.time.LocalDate.of(2024, 4, 29), AT);
 
     @Test
     @DisplayName("R8: an initiated task tells the agency the measure, its basis and the listed subject")
     void initiated() throws IOException {
-        Envelope<SanctionTaskInitiated> event = TaskEvents.initiated(task, MEASURE, listing.data());
+        Envelope<SanctionTaskInitiated> event = TaskEvents.initiated(task, MEASURE, ListingInForce.of(listing.data()));
 
         assertThat(event.type()).isEqualTo(EventTypes.TASK_INITIATED);
         assertThat(event.source()).isEqualTo("/sanction-service");
@@ -59,6 +60,10 @@ class TaskEventsTest {
         assertThat(data.reason()).isEqualTo(listing.data().reason());
         assertThat(data.validUntil()).isEqualTo(listing.data().validUntil());
         assertThat(data.initiatedAt()).isEqualTo(AT);
+        assertThat(data.measureVersion()).isEqualTo(1);
+        assertThat(data.scenarios()).containsExactly("FISCAL_FUNDS");
+        assertThat(data.confirmationRequired()).isTrue();
+        assertThat(data.respondBy()).isEqualTo(java.time.LocalDate.of(2024, 4, 29));
         assertThat(schemaErrors(event)).isEmpty();
     }
 
@@ -66,9 +71,9 @@ class TaskEventsTest {
     @DisplayName("R13: a lifted task tells the agency which measure stops and why")
     void lifted() throws IOException {
         Instant liftedAt = AT.plusSeconds(86_400);
-        task.lift(liftedAt);
+        task.lift("listing exited: EXPIRED", liftedAt);
 
-        Envelope<SanctionTaskLifted> event = TaskEvents.lifted(task, "listing exited: EXPIRED");
+        Envelope<SanctionTaskLifted> event = TaskEvents.lifted(task);
 
         assertThat(event.type()).isEqualTo(EventTypes.TASK_LIFTED);
         assertThat(event.subject()).isEqualTo(task.subjectKey());
@@ -80,7 +85,7 @@ class TaskEventsTest {
     @Test
     @DisplayName("R13: only a lifted task has a lifted event")
     void liftedNeedsLiftedTask() {
-        assertThatThrownBy(() -> TaskEvents.lifted(task, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskEvents.lifted(task)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -12,8 +12,11 @@ import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.sanction.v1.FeedbackGiven;
 import io.creditloop.contracts.sanction.v1.MeasureImplemented;
 import io.creditloop.contracts.sanction.v1.SanctionTaskInitiated;
+import io.creditloop.contracts.sanction.v1.SanctionTaskAlreadyLifted;
 import io.creditloop.contracts.sanction.v1.SanctionTaskLifted;
+import io.creditloop.contracts.sanction.v1.SanctionTaskReminder;
 import io.creditloop.contracts.sanction.v1.TaskResponded;
+import io.creditloop.contracts.sanction.v1.WatchNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * A demo enforcing agency, and the example of how a real one subscribes (R8): it needs only the contracts (or
  * their JSON Schemas), a consumer on its task topic and a producer on its response topic. It answers every
  * initiated task at once with respond (响应), implement (实施) and feedback (反馈), keyed by task id so the three
- * stay in order.
+ * stay in order. Reminders, notices of answers to lifted tasks and watch-list notices are only logged.
  */
 @Component
 @ConditionalOnProperty(name = "creditloop.demo-agency.enabled", havingValue = "true", matchIfMissing = true)
@@ -64,6 +67,19 @@ public class DemoAgency {
             SanctionTaskLifted lifted = json.treeToValue(task.data(), SanctionTaskLifted.class);
             log.info("task {} lifted for {}: stop applying {} ({})", lifted.taskId(), lifted.agencyCode(),
                     lifted.measureCode(), lifted.reason());
+        } else if (EventTypes.TASK_REMINDER.equals(task.type())) {
+            // the demo answers every task at once, so a reminder means its answers were lost: say so, answer nothing
+            SanctionTaskReminder reminder = json.treeToValue(task.data(), SanctionTaskReminder.class);
+            log.warn("reminder ({}) for task {} of {}: respond by {}", reminder.kind(), reminder.taskId(),
+                    reminder.agencyCode(), reminder.respondBy());
+        } else if (EventTypes.TASK_ALREADY_LIFTED.equals(task.type())) {
+            SanctionTaskAlreadyLifted notice = json.treeToValue(task.data(), SanctionTaskAlreadyLifted.class);
+            log.info("answer {} to task {} came after the task was lifted ({}): nothing to apply", notice.answerId(),
+                    notice.taskId(), notice.reason());
+        } else if (EventTypes.WATCH_NOTICE.equals(task.type())) {
+            WatchNotice notice = json.treeToValue(task.data(), WatchNotice.class);
+            log.info("watched subject {} {} on {} (listing {})", task.subject(), notice.change(),
+                    notice.listType().code(), notice.listingId());
         }
     }
 

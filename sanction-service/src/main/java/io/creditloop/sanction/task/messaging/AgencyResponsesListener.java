@@ -2,10 +2,10 @@ package io.creditloop.sanction.task.messaging;
 
 import io.creditloop.contracts.Envelope;
 import io.creditloop.messaging.EventCodec;
-import io.creditloop.messaging.Inbox;
 import io.creditloop.messaging.PoisonMessageException;
+import io.creditloop.sanction.task.AgencyAnswers;
+import io.creditloop.sanction.task.AnswerService;
 import io.creditloop.sanction.task.ForeignTaskException;
-import io.creditloop.sanction.task.TaskService;
 import io.creditloop.sanction.task.UnknownTaskException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -17,25 +17,23 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * R8 respond / implement / feedback from every agency's response topic. An agency may only answer its own tasks:
- * an answer whose agency is not the topic's or the task's, or that names an unknown task, can never succeed and
- * goes straight to the dead-letter topic with the reason.
+ * R8 respond / implement / feedback from every agency's response topic, handed to the {@link AnswerService} that the
+ * REST endpoint uses too. An agency may only answer its own tasks: an answer whose agency is not the topic's or the
+ * task's, or that names an unknown task, can never succeed and goes straight to the dead-letter topic with the reason.
  */
 @Component
 class AgencyResponsesListener {
 
-    static final String CONSUMER = "sanction.agency-responses";
+    static final String CONSUMER = AnswerService.CONSUMER;
 
     private static final Logger log = LoggerFactory.getLogger(AgencyResponsesListener.class);
 
     private final EventCodec codec;
-    private final Inbox inbox;
-    private final TaskService tasks;
+    private final AnswerService answers;
 
-    AgencyResponsesListener(EventCodec codec, Inbox inbox, TaskService tasks) {
+    AgencyResponsesListener(EventCodec codec, AnswerService answers) {
         this.codec = codec;
-        this.inbox = inbox;
-        this.tasks = tasks;
+        this.answers = answers;
     }
 
     // a group of its own: discovering a new agency's topic rebalances only this subscription
@@ -45,25 +43,20 @@ class AgencyResponsesListener {
         Envelope<Object> event = codec.decode(record.value());
         String topicAgency = ResponseTopics.agencyOf(record.topic());
         try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.id())) {
-            inbox.handleOnce(CONSUMER, event, e -> apply(topicAgency, e));
-        }
-    }
-
-    private void apply(String topicAgency, Envelope<Object> event) {
-        Optional<AgencyAnswers.AgencyAnswer> answer = AgencyAnswers.from(event);
-        if (answer.isEmpty()) {
-            log.info("skipping {} event {}: not an answer this service reads", event.type(), event.id());
-            return;
-        }
-        AgencyAnswers.AgencyAnswer given = answer.get();
-        if (!topicAgency.equals(given.agencyCode())) {
-            throw new PoisonMessageException("answer " + event.id() + " of agency " + given.agencyCode()
-                    + " came on the response topic of agency " + topicAgency);
-        }
-        try {
-            tasks.answer(given.taskId(), given.agencyCode(), given.answer());
-        } catch (UnknownTaskException | ForeignTaskException e) {
-            throw new PoisonMessageException(e.getMessage(), e);
+            Optional<AgencyAnswers.AgencyAnswer> answer = AgencyAnswers.from(event);
+            if (answer.isEmpty()) {
+                log.info("skipping {} event {}: not an answer this service reads", event.type(), event.id());
+                return;
+            }
+            if (!topicAgency.equals(answer.get().agencyCode())) {
+                throw new PoisonMessageException("answer " + event.id() + " of agency " + answer.get().agencyCode()
+                        + " came on the response topic of agency " + topicAgency);
+            }
+            try {
+                answers.accept(event, AnswerService.Channel.KAFKA);
+            } catch (UnknownTaskException | ForeignTaskException e) {
+                throw new PoisonMessageException(e.getMessage(), e);
+            }
         }
     }
 }

@@ -3,13 +3,15 @@ package io.creditloop.sanction.task.web;
 import io.creditloop.sanction.task.SanctionLoop;
 import io.creditloop.sanction.task.TaskState;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /** R8: where a listing's closed loop stands, and each agency's part of it. */
 public record LoopView(UUID listingId, TaskState state, List<TaskView> tasks) {
 
-    static LoopView of(SanctionLoop loop) {
-        return new LoopView(loop.listingId(), loop.state(), loop.tasks().stream().map(TaskView::of).toList());
+    static LoopView of(SanctionLoop loop, LocalDate today) {
+        return new LoopView(loop.listingId(), loop.state(),
+                loop.tasks().stream().map(t -> TaskView.of(t, today)).toList());
     }
 }

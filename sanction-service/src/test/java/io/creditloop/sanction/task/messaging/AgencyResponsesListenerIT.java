@@ -8,6 +8,7 @@ import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.sanction.v1.FeedbackGiven;
 import io.creditloop.contracts.sanction.v1.MeasureImplemented;
+import io.creditloop.contracts.sanction.v1.SanctionTaskAlreadyLifted;
 import io.creditloop.contracts.sanction.v1.TaskResponded;
 import io.creditloop.sanction.Listings;
 import io.creditloop.sanction.ServiceITSupport;
@@ -96,9 +97,11 @@ class AgencyResponsesListenerIT extends ServiceITSupport {
     @Test
     @DisplayName("R8: respond, implement and feedback from every agency close the loop, which follows the slowest agency")
     void closedLoop() {
-        List<TaskView> tasks = confirm(Listings.TAX_A_GRADE, 2);
+        List<TaskView> tasks = confirm(Listings.TAX_A_GRADE, 3);
         TaskView greenChannel = ofAgency(tasks, "market-regulation");
         TaskView bidDeposit = ofAgency(tasks, "public-resource-trading");
+        TaskView creditLoans = ofAgency(tasks, "financial-regulation");
+        answerOnOwnTopic(creditLoans, fedBack(creditLoans, T0));
 
         answerOnOwnTopic(greenChannel, responded(greenChannel, "market-regulation", T0));
         answerOnOwnTopic(bidDeposit, responded(bidDeposit, "public-resource-trading", T0));
@@ -128,7 +131,7 @@ class AgencyResponsesListenerIT extends ServiceITSupport {
     @Test
     @DisplayName("R8: the same feedback delivered twice is handled once")
     void duplicateDelivery() {
-        TaskView task = confirm(Listings.TAX_A_GRADE, 2).get(0);
+        TaskView task = confirm(Listings.TAX_A_GRADE, 3).get(0);
         Envelope<FeedbackGiven> feedback = fedBack(task, T0);
         answerOnOwnTopic(task, feedback);
         eventually().until(() -> task(task.taskId()).state() == TaskState.FED_BACK);
@@ -162,13 +165,16 @@ class AgencyResponsesListenerIT extends ServiceITSupport {
     }
 
     @Test
-    @DisplayName("R13: an answer for a lifted task changes nothing")
+    @DisplayName("R13: an answer for a lifted task changes nothing, and the agency is told on its task topic, once")
     void answerAfterExit() {
-        TaskView task = ofAgency(confirm(Listings.COURT_DEFAULTER, 3), "transport");
+        TaskView task = ofAgency(confirm(Listings.COURT_DEFAULTER, 5), "transport");
         send(Topics.LISTING_EVENTS, subject.key(), Listings.exited(listingId, 3, Listings.COURT_DEFAULTER, subject));
         awaitLoop(listingId, l -> l.state() == TaskState.LIFTED);
+        TopicProbe transportTasks = probe(Topics.agencyTasks("transport"));
 
         Envelope<MeasureImplemented> late = implemented(task, T0);
+        double duplicatesBefore = inboxDuplicates();
+        answerOnOwnTopic(task, late);
         answerOnOwnTopic(task, late);
         awaitHandled(AgencyResponsesListener.CONSUMER, late);
 
@@ -176,6 +182,16 @@ class AgencyResponsesListenerIT extends ServiceITSupport {
         assertThat(after.state()).isEqualTo(TaskState.LIFTED);
         assertThat(after.implementedAt()).isNull();
         assertThat(after.businessItem()).isNull();
+        ConsumerRecord<String, String> notice = awaitRecords(transportTasks, 1, r -> subject.key().equals(r.key())
+                && EventTypes.TASK_ALREADY_LIFTED.equals(header(r, "ce_type"))).get(0);
+        SanctionTaskAlreadyLifted data = (SanctionTaskAlreadyLifted) codec.decode(notice.value()).data();
+        assertThat(data.taskId()).isEqualTo(task.taskId());
+        assertThat(data.answerId()).isEqualTo(late.id());
+        assertThat(data.answerType()).isEqualTo(EventTypes.MEASURE_IMPLEMENTED);
+        assertThat(data.reason()).isEqualTo("listing exited: EXPIRED");
+        assertThat(data.liftedAt()).isEqualTo(after.liftedAt());
+        eventually().until(() -> inboxDuplicates() >= duplicatesBefore + 1);
+        assertThat(outboxed(subject.key(), EventTypes.TASK_ALREADY_LIFTED)).isEqualTo(1);
     }
 
     @Test

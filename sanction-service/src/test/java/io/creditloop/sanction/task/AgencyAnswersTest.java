@@ -1,4 +1,4 @@
-package io.creditloop.sanction.task.messaging;
+package io.creditloop.sanction.task;
 
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;

@@ -1,9 +1,10 @@
-package io.creditloop.sanction.task.messaging;
+package io.creditloop.sanction.listing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;
 import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
@@ -141,16 +142,80 @@ class ListingEventsListenerIT extends ServiceITSupport {
     }
 
     @Test
-    @DisplayName("R10/R11: a correction leaves the tasks as they are")
-    void correctionLeavesTasks() {
+    @DisplayName("R10/R11: a correction lifts the tasks under the old record and the corrected record starts its own")
+    void correctionSupersedesTasks() {
+        TopicProbe agencies = taskTopics();
         publish(Listings.confirmed(listingId, 2, Listings.TAX_MAJOR_VIOLATION, subject));
-        LoopView before = awaitLoop(listingId, l -> l.tasks().size() == 3);
-        Envelope<?> corrected = Listings.corrected(listingId, 3, Listings.TAX_MAJOR_VIOLATION, subject);
+        List<UUID> oldTasks = awaitLoop(listingId, l -> l.tasks().size() == 3).tasks().stream()
+                .map(TaskView::taskId).toList();
 
-        publish(corrected);
+        publish(Listings.corrected(listingId, 3, Listings.TAX_MAJOR_VIOLATION, subject));
 
-        awaitHandled(ListingEventsListener.CONSUMER, corrected);
-        assertThat(loop(listingId).getBody()).isEqualTo(before);
+        LoopView loop = awaitLoop(listingId, l -> l.tasks().size() == 6
+                && l.tasks().stream().filter(t -> t.state() == TaskState.LIFTED).count() == 3);
+        assertThat(loop.state()).isEqualTo(TaskState.INITIATED);
+        assertThat(loop.tasks()).filteredOn(t -> oldTasks.contains(t.taskId())).hasSize(3).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TaskState.LIFTED);
+            assertThat(t.liftReason()).contains("corrected");
+        });
+        assertThat(loop.tasks()).filteredOn(t -> !oldTasks.contains(t.taskId())).hasSize(3).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TaskState.INITIATED);
+            assertThat(t.listingVersion()).isEqualTo(3);
+        });
+        List<ConsumerRecord<String, String>> lifted = awaitRecords(agencies, 3, r -> subject.key().equals(r.key())
+                && EventTypes.TASK_LIFTED.equals(header(r, "ce_type")));
+        assertThat(lifted).extracting(r -> ((SanctionTaskLifted) codec.decode(r.value()).data()).taskId())
+                .containsExactlyInAnyOrderElementsOf(oldTasks);
+        List<ConsumerRecord<String, String>> reissued = awaitRecords(agencies, 6, r -> subject.key().equals(r.key())
+                && EventTypes.TASK_INITIATED.equals(header(r, "ce_type")));
+        assertThat(reissued).extracting(r -> ((SanctionTaskInitiated) codec.decode(r.value()).data()).reason())
+                .filteredOn(reason -> reason.contains("更正")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("R13: a supersession (exit REVOKED) lifts every measure, answered or not")
+    void supersessionLiftsEveryMeasure() {
+        publish(Listings.confirmed(listingId, 2, Listings.TAX_MAJOR_VIOLATION, subject));
+        awaitLoop(listingId, l -> l.tasks().size() == 3);
+
+        publish(Listings.exited(listingId, 3, Listings.TAX_MAJOR_VIOLATION, subject, ExitReason.REVOKED));
+
+        LoopView loop = awaitLoop(listingId, l -> l.state() == TaskState.LIFTED);
+        assertThat(loop.tasks()).hasSize(3).allSatisfy(t -> assertThat(t.liftReason()).contains("REVOKED"));
+        assertThat(outboxed(subject.key(), EventTypes.TASK_LIFTED)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("R13: an exit arriving before the correction it overtook: the late correction changes nothing")
+    void correctionAfterExitChangesNothing() {
+        publish(Listings.confirmed(listingId, 2, Listings.TAX_MAJOR_VIOLATION, subject));
+        awaitLoop(listingId, l -> l.tasks().size() == 3);
+        publish(Listings.exited(listingId, 4, Listings.TAX_MAJOR_VIOLATION, subject));
+        awaitLoop(listingId, l -> l.state() == TaskState.LIFTED);
+        Envelope<?> lateCorrection = Listings.corrected(listingId, 3, Listings.TAX_MAJOR_VIOLATION, subject);
+
+        publish(lateCorrection);
+
+        awaitHandled(ListingEventsListener.CONSUMER, lateCorrection);
+        LoopView loop = loop(listingId).getBody();
+        assertThat(loop.tasks()).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TaskState.LIFTED));
+        assertThat(outboxed(subject.key(), EventTypes.TASK_INITIATED)).isEqualTo(3);
+        assertThat(outboxed(subject.key(), EventTypes.TASK_LIFTED)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("R8: a correction overtaking its confirmation starts the tasks; the late confirmation adds none")
+    void confirmationAfterCorrection() {
+        Envelope<?> lateConfirmation = Listings.confirmed(listingId, 2, Listings.TAX_MAJOR_VIOLATION, subject);
+        publish(Listings.corrected(listingId, 3, Listings.TAX_MAJOR_VIOLATION, subject));
+        awaitLoop(listingId, l -> l.tasks().size() == 3);
+
+        publish(lateConfirmation);
+
+        awaitHandled(ListingEventsListener.CONSUMER, lateConfirmation);
+        assertThat(loop(listingId).getBody().tasks()).hasSize(3)
+                .allSatisfy(t -> assertThat(t.listingVersion()).isEqualTo(3));
+        assertThat(outboxed(subject.key(), EventTypes.TASK_INITIATED)).isEqualTo(3);
     }
 
     @Test

@@ -1,21 +1,20 @@
-package io.creditloop.sanction.task.messaging;
+package io.creditloop.sanction.task;
 
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.sanction.v1.FeedbackGiven;
 import io.creditloop.contracts.sanction.v1.MeasureImplemented;
 import io.creditloop.contracts.sanction.v1.TaskResponded;
 import io.creditloop.messaging.PoisonMessageException;
-import io.creditloop.sanction.task.Answer;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The one place where agency response events become domain answers. */
-final class AgencyAnswers {
+/** The one place where agency response events (on Kafka or through REST) become domain answers. */
+public final class AgencyAnswers {
 
     /** An answer with the task it is for and the agency that says it gave it. */
-    record AgencyAnswer(UUID taskId, String agencyCode, Answer answer) {
+    public record AgencyAnswer(UUID taskId, String agencyCode, Answer answer) {
     }
 
     private AgencyAnswers() {
@@ -26,7 +25,7 @@ final class AgencyAnswers {
      *
      * @throws PoisonMessageException if the answer names no task or no agency
      */
-    static Optional<AgencyAnswer> from(Envelope<?> event) {
+    public static Optional<AgencyAnswer> from(Envelope<?> event) {
         Object data = event.data();
         if (data instanceof TaskResponded responded) {
             return Optional.of(answer(event, responded.taskId(), responded.agencyCode(),

@@ -1,4 +1,4 @@
-package io.creditloop.sanction.task.messaging;
+package io.creditloop.sanction.listing.messaging;
 
 import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
@@ -6,13 +6,14 @@ import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
-import io.creditloop.sanction.task.TaskService;
+import io.creditloop.sanction.listing.ListingChanges;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A confirmed listing starts the loop (R8), an exit lifts its measures (R13). Decoding, schema checks, de-duplication and
- * dead-lettering are the {@link ListingEventStream}'s.
+ * A confirmed listing starts the loop (R8), an exit or correction lifts its measures (R13, R10/R11), and agencies
+ * watching the subject are told. Decoding, schema checks, de-duplication and dead-lettering are the
+ * {@link ListingEventStream}'s; stale versions are dropped by {@link ListingChanges}.
  */
 @Component
 class ListingEventsListener implements ListingEventHandler {
@@ -20,11 +21,11 @@ class ListingEventsListener implements ListingEventHandler {
     static final String CONSUMER = "sanction.listing-events";
 
     private final ListingEventStream stream;
-    private final TaskService tasks;
+    private final ListingChanges changes;
 
-    ListingEventsListener(ListingEventStream stream, TaskService tasks) {
+    ListingEventsListener(ListingEventStream stream, ListingChanges changes) {
         this.stream = stream;
-        this.tasks = tasks;
+        this.changes = changes;
     }
 
     @KafkaListener(id = "sanction-listing-events", topics = Topics.LISTING_EVENTS, groupId = "sanction-service")
@@ -34,16 +35,16 @@ class ListingEventsListener implements ListingEventHandler {
 
     @Override
     public void confirmed(ListingConfirmed event) {
-        tasks.initiate(event);
+        changes.confirmed(event);
     }
 
     @Override
     public void corrected(ListingCorrected event) {
-        tasks.recordCorrection(event);
+        changes.corrected(event);
     }
 
     @Override
     public void exited(ListingExited event) {
-        tasks.lift(event);
+        changes.exited(event);
     }
 }

@@ -1,0 +1,77 @@
+package io.creditloop.sanction.listing;
+
+import io.creditloop.contracts.listing.v1.ListingConfirmed;
+import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingExited;
+import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.sanction.task.ListingInForce;
+import io.creditloop.sanction.task.TaskService;
+import io.creditloop.sanction.watch.WatchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.UUID;
+
+/**
+ * What a listing change means for the loop and the watch lists, applied only if its version is newer than the one
+ * applied for that listing: a duplicate or an event overtaken by a later one (reordering is normal on Kafka) changes
+ * nothing. Tasks, watch notices and the version commit together, in the listing event's inbox transaction.
+ * <ul>
+ *   <li>confirmed: one task per measure (R8, R9); watching agencies are told (003 §18)</li>
+ *   <li>corrected: the tasks under the old record are lifted and the corrected record starts its own (R10/R11)</li>
+ *   <li>exited, including supersession (exit REVOKED): every task in force is lifted (R13)</li>
+ * </ul>
+ */
+@Service
+public class ListingChanges {
+
+    /** The version guard's consumer name: one applied version per listing for this service. */
+    static final String LISTING_VERSIONS = "sanction.listing";
+
+    private static final Logger log = LoggerFactory.getLogger(ListingChanges.class);
+
+    private final AppliedVersions versions;
+    private final TaskService tasks;
+    private final WatchService watch;
+
+    public ListingChanges(AppliedVersions versions, TaskService tasks, WatchService watch) {
+        this.versions = versions;
+        this.tasks = tasks;
+        this.watch = watch;
+    }
+
+    @Transactional
+    public void confirmed(ListingConfirmed event) {
+        if (isNewVersion(event.listingId(), event.version(), "confirmed")) {
+            tasks.initiate(ListingInForce.of(event));
+            watch.listed(event);
+        }
+    }
+
+    @Transactional
+    public void corrected(ListingCorrected event) {
+        if (isNewVersion(event.listingId(), event.version(), "corrected")) {
+            tasks.supersede(ListingInForce.of(event));
+            watch.corrected(event);
+        }
+    }
+
+    @Transactional
+    public void exited(ListingExited event) {
+        if (isNewVersion(event.listingId(), event.version(), "exited")) {
+            String reason = event.exitReason() == null ? "listing exited" : "listing exited: " + event.exitReason();
+            tasks.lift(event.listingId(), reason);
+            watch.exited(event);
+        }
+    }
+
+    private boolean isNewVersion(UUID listingId, long version, String what) {
+        if (versions.advance(LISTING_VERSIONS, listingId.toString(), version)) {
+            return true;
+        }
+        log.info("listing {} {} v{} is not newer than the version applied; ignored", listingId, what, version);
+        return false;
+    }
+}

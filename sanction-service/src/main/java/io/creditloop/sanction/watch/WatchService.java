@@ -1,0 +1,105 @@
+package io.creditloop.sanction.watch;
+
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ListingConfirmed;
+import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingExited;
+import io.creditloop.contracts.listing.v1.Subject;
+import io.creditloop.messaging.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * R8 targeted distribution (定向分发, 003 §18): agencies register the subjects they currently serve, and are told at
+ * once when one of them is listed, corrected or exits, on their own task topic, whether or not the list type has a
+ * measure for them.
+ */
+@Service
+public class WatchService {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchService.class);
+
+    private final WatchLists lists;
+    private final SubjectKeys keys;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public WatchService(WatchLists lists, SubjectKeys keys, Outbox outbox, Clock clock) {
+        this.lists = lists;
+        this.keys = keys;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** What a registration did: the entries as stored, and how many were new. */
+    public record Registration(List<WatchEntry> entries, int added) {
+    }
+
+    /** @throws io.creditloop.sanction.InvalidInputException if any subject is malformed; nothing is registered then */
+    @Transactional
+    public Registration register(String agencyCode, List<WatchSubject> subjects) {
+        String agency = WatchRules.agency(agencyCode);
+        List<WatchEntry> entries = WatchRules.entries(agency, subjects, keys, clock.instant());
+        int added = 0;
+        for (WatchEntry entry : entries) {
+            if (lists.put(entry)) {
+                added++;
+            }
+        }
+        log.info("watch list of {}: {} subjects registered, {} new", agency, entries.size(), added);
+        return new Registration(entries, added);
+    }
+
+    /** @return how many of the subjects were on the list and are off it now */
+    @Transactional
+    public int unregister(String agencyCode, List<WatchSubject> subjects) {
+        String agency = WatchRules.agency(agencyCode);
+        int removed = 0;
+        for (WatchEntry entry : WatchRules.entries(agency, subjects, keys, clock.instant())) {
+            if (lists.remove(agency, entry.subjectKey())) {
+                removed++;
+            }
+        }
+        log.info("watch list of {}: {} subjects removed", agency, removed);
+        return removed;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WatchEntry> watchList(String agencyCode) {
+        return lists.ofAgency(WatchRules.agency(agencyCode));
+    }
+
+    /** Runs in the listing event's transaction, after its version guard. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void listed(ListingConfirmed event) {
+        notifyWatchers(event.subject(), agency -> WatchNotices.listed(agency, event, clock.instant()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void corrected(ListingCorrected event) {
+        notifyWatchers(event.subject(), agency -> WatchNotices.corrected(agency, event, clock.instant()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void exited(ListingExited event) {
+        notifyWatchers(event.subject(), agency -> WatchNotices.exited(agency, event, clock.instant()));
+    }
+
+    private void notifyWatchers(Subject subject, Function<String, Envelope<?>> notice) {
+        List<String> agencies = lists.agenciesWatching(subject.key());
+        for (String agency : agencies) {
+            outbox.append(Topics.agencyTasks(agency), subject.key(), notice.apply(agency));
+        }
+        if (!agencies.isEmpty()) {
+            log.info("subject {} is watched by {}: notified", subject.key(), agencies);
+        }
+    }
+}
