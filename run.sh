@@ -249,7 +249,11 @@ for app in "${APPS[@]}"; do
         export IDENTIFICATION_URL=http://127.0.0.1:8081 SHARING_URL=http://127.0.0.1:8082 \
           SANCTION_URL=http://127.0.0.1:8083 REPAIR_URL=http://127.0.0.1:8084 PUBLICATION_URL=http://127.0.0.1:8085
         ;;
-      sharing-service) export CITY_PLATFORM_URL=${CITY_PLATFORM_URL:-http://127.0.0.1:8090/platforms/city/records} ;;
+      sharing-service)
+        export CITY_PLATFORM_URL=${CITY_PLATFORM_URL:-http://127.0.0.1:8090/platforms/city/records} \
+          PROVINCE_PLATFORM_URL=${PROVINCE_PLATFORM_URL:-http://127.0.0.1:8090/platforms/province/records} \
+          NATION_PLATFORM_URL=${NATION_PLATFORM_URL:-http://127.0.0.1:8090/platforms/nation/records}
+        ;;
       simulator) export DEMO_AGENCY_ENABLED=$DEMO_AGENCY ;;
     esac
     # shellcheck disable=SC2016 # $$, $0 and $@ are the inner bash's

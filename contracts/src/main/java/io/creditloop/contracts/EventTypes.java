@@ -12,7 +12,9 @@ import io.creditloop.contracts.sanction.v1.SanctionTaskLifted;
 import io.creditloop.contracts.sanction.v1.SanctionTaskReminder;
 import io.creditloop.contracts.sanction.v1.TaskResponded;
 import io.creditloop.contracts.sanction.v1.WatchNotice;
+import io.creditloop.contracts.sharing.v1.ForwardAtRisk;
 import io.creditloop.contracts.sharing.v1.ForwardDelivered;
+import io.creditloop.contracts.sharing.v1.ForwardOverdue;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
 import io.creditloop.contracts.sharing.v1.UpstreamListingReceived;
 
@@ -35,6 +37,8 @@ public final class EventTypes {
     public static final String FEEDBACK_GIVEN = "agency.feedback.given.v1";
     public static final String FORWARD_DELIVERED = "sharing.forward.delivered.v1";
     public static final String FORWARD_REJECTED = "sharing.forward.rejected.v1";
+    public static final String FORWARD_AT_RISK = "sharing.forward.at-risk.v1";
+    public static final String FORWARD_OVERDUE = "sharing.forward.overdue.v1";
     public static final String OBJECTION_FILED = "repair.objection.filed.v1";
     public static final String UPSTREAM_LISTING_RECEIVED = "sharing.upstream.listing.received.v1";
 
@@ -55,6 +59,8 @@ public final class EventTypes {
             Map.entry(FEEDBACK_GIVEN, FeedbackGiven.class),
             Map.entry(FORWARD_DELIVERED, ForwardDelivered.class),
             Map.entry(FORWARD_REJECTED, ForwardRejected.class),
+            Map.entry(FORWARD_AT_RISK, ForwardAtRisk.class),
+            Map.entry(FORWARD_OVERDUE, ForwardOverdue.class),
             Map.entry(OBJECTION_FILED, ObjectionFiled.class),
             Map.entry(UPSTREAM_LISTING_RECEIVED, UpstreamListingReceived.class),
             // --- sanction: deadlines, lifted answers, watch lists (R8) ---

@@ -11,7 +11,7 @@ public final class Topics {
 
     /** listing.confirmed / listing.exited / listing.corrected, keyed by subject key. */
     public static final String LISTING_EVENTS = "identification.listing.events";
-    /** forward.delivered / forward.rejected, keyed by listing id. */
+    /** forward.delivered / forward.rejected / forward.at-risk / forward.overdue, keyed by listing id. */
     public static final String SHARING_EVENTS = "sharing.forward.events";
     /** upstream.listing.received (lists made elsewhere, R4/R5), keyed by {@code platform:upstreamId}. */
     public static final String UPSTREAM_LISTINGS = "sharing.upstream.listings";

@@ -49,8 +49,11 @@ class ComposeConsistencyTest {
             assertThat(gateway.get(e.getKey())).as(e.getKey())
                     .isEqualTo("http://" + e.getValue() + ":" + defaultPort(e.getValue()));
         }
-        assertThat(environment(services.get("sharing-service")).get("CITY_PLATFORM_URL"))
-                .startsWith("http://simulator:" + defaultPort("simulator") + "/");
+        for (String platform : List.of("CITY", "PROVINCE", "NATION")) {
+            assertThat(environment(services.get("sharing-service")).get(platform + "_PLATFORM_URL")).as(platform)
+                    .startsWith("http://simulator:" + defaultPort("simulator") + "/");
+            assertThat(applicationYml("sharing-service")).contains("${" + platform + "_PLATFORM_URL:");
+        }
         for (String app : List.of("identification-service", "sharing-service", "sanction-service", "repair-service",
                 "publication-service")) {
             Map<String, String> env = environment(services.get(app));

@@ -101,6 +101,8 @@ final class Suite {
         env.put("REPAIR_URL", url("repair-service"));
         env.put("PUBLICATION_URL", url("publication-service"));
         env.put("CITY_PLATFORM_URL", url("simulator") + "/platforms/city/records");
+        env.put("PROVINCE_PLATFORM_URL", url("simulator") + "/platforms/province/records");
+        env.put("NATION_PLATFORM_URL", url("simulator") + "/platforms/nation/records");
         // the tests answer as the enforcing agencies themselves
         env.put("DEMO_AGENCY_ENABLED", "false");
         try {

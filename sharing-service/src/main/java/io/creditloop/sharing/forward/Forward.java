@@ -14,11 +14,13 @@ import java.util.UUID;
  * @param payload  the JSON body sent to the platform, the same on every attempt
  * @param attempts HTTP attempts made so far
  * @param lastError why the last attempt failed, while the forward is still pending
+ * @param department the recognising department, told when a platform refuses the record; null for forwards recorded
+ *                   before it was kept
  */
 public record Forward(UUID forwardId, UUID listingId, long listingVersion, String platform, ForwardAction action,
                       String payload, LocalDate dueDate, ForwardState state, int attempts, String acknowledgement,
                       String rejectionReason, String lastError, Instant createdAt, Instant deliveredAt,
-                      Instant rejectedAt) {
+                      Instant rejectedAt, String department) {
 
     public Forward {
         Objects.requireNonNull(forwardId, "forwardId");
@@ -39,15 +41,21 @@ public record Forward(UUID forwardId, UUID listingId, long listingVersion, Strin
 
     public static Forward pending(UUID forwardId, UUID listingId, long listingVersion, String platform,
                                   ForwardAction action, String payload, LocalDate dueDate, Instant now) {
+        return pending(forwardId, listingId, listingVersion, platform, action, payload, dueDate, now, null);
+    }
+
+    public static Forward pending(UUID forwardId, UUID listingId, long listingVersion, String platform,
+                                  ForwardAction action, String payload, LocalDate dueDate, Instant now,
+                                  String department) {
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.PENDING, 0, null, null, null, now, null, null);
+                ForwardState.PENDING, 0, null, null, null, now, null, null, department);
     }
 
     /** The platform acknowledged the forward. */
     public Forward delivered(String acknowledgement, Instant at) {
         requirePending("deliver");
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.DELIVERED, attempts + 1, acknowledgement, null, null, createdAt, at, null);
+                ForwardState.DELIVERED, attempts + 1, acknowledgement, null, null, createdAt, at, null, department);
     }
 
     /** The platform refused the record itself; sending it again would not help. */
@@ -57,23 +65,23 @@ public record Forward(UUID forwardId, UUID listingId, long listingVersion, Strin
             throw new IllegalArgumentException("a rejection needs the platform's reason");
         }
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.REJECTED, attempts + 1, null, reason, null, createdAt, null, at);
+                ForwardState.REJECTED, attempts + 1, null, reason, null, createdAt, null, at, department);
     }
 
     /** The attempt failed for a passing reason (platform down, timeout): the forward stays pending. */
     public Forward failed(String error) {
         requirePending("retry");
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.PENDING, attempts + 1, null, null, error, createdAt, null, null);
+                ForwardState.PENDING, attempts + 1, null, null, error, createdAt, null, null, department);
     }
 
     public boolean pending() {
         return state == ForwardState.PENDING;
     }
 
-    /** Still not delivered after its due date. */
+    /** Still pending after its due date (a rejected forward is the department's to correct, see R6 notices). */
     public boolean overdueOn(LocalDate today) {
-        return state != ForwardState.DELIVERED && dueDate != null && today.isAfter(dueDate);
+        return state == ForwardState.PENDING && dueDate != null && today.isAfter(dueDate);
     }
 
     private void requirePending(String what) {

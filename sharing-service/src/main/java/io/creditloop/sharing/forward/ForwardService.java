@@ -9,12 +9,13 @@ import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.sharing.v1.ForwardAction;
+import io.creditloop.contracts.sharing.v1.ForwardAtRisk;
 import io.creditloop.contracts.sharing.v1.ForwardDelivered;
+import io.creditloop.contracts.sharing.v1.ForwardOverdue;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
 import io.creditloop.messaging.AppliedVersions;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.messaging.Outbox;
-import io.creditloop.calendar.WorkingDayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,21 +41,25 @@ public class ForwardService {
 
     private final Forwards forwards;
     private final Outbox outbox;
-    private final WorkingDayCalendar calendar;
+    private final ForwardDeadline deadlines;
+    private final DepartmentNotices notices;
     private final SharingProperties properties;
     private final EventCodec codec;
     private final Clock clock;
     private final AppliedVersions versions;
     private final io.micrometer.core.instrument.Counter calendarGaps;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public ForwardService(Forwards forwards, Outbox outbox, WorkingDayCalendar calendar, SharingProperties properties,
-                          EventCodec codec, Clock clock, AppliedVersions versions,
+    public ForwardService(Forwards forwards, Outbox outbox, ForwardDeadline deadlines, DepartmentNotices notices,
+                          SharingProperties properties, EventCodec codec, Clock clock, AppliedVersions versions,
                           io.micrometer.core.instrument.MeterRegistry meters) {
         this.versions = versions;
+        this.meters = meters;
         this.calendarGaps = meters.counter("creditloop.sharing.calendar.missing");
         this.forwards = forwards;
         this.outbox = outbox;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
+        this.notices = notices;
         this.properties = properties;
         this.codec = codec;
         this.clock = clock;
@@ -67,7 +72,7 @@ public class ForwardService {
             return;
         }
         record(confirmed.listingId(), confirmed.version(), ForwardAction.LISTING, confirmed.recognitionDate(),
-                confirmed);
+                department(confirmed.recognisingDepartment(), confirmed.listType()), confirmed);
     }
 
     /** R6: due N working days after the exit, "and of revocation" (004 §8(四)3). */
@@ -82,7 +87,8 @@ public class ForwardService {
             int cancelled = forwards.cancelPendingBefore(exited.listingId(), exited.version());
             log.info("listing {} erroneous: {} pending forward(s) cancelled", exited.listingId(), cancelled);
         }
-        record(exited.listingId(), exited.version(), ForwardAction.EXIT, exited.exitDate(), exited);
+        record(exited.listingId(), exited.version(), ForwardAction.EXIT, exited.exitDate(),
+                department(exited.recognisingDepartment(), exited.listType()), exited);
         forwards.purgeFinalIfErroneous(exited.listingId());
     }
 
@@ -93,7 +99,15 @@ public class ForwardService {
             return;
         }
         record(corrected.listingId(), corrected.version(), ForwardAction.CORRECTION,
-                LocalDate.ofInstant(corrected.correctedAt(), clock.getZone()), corrected);
+                LocalDate.ofInstant(corrected.correctedAt(), clock.getZone()),
+                department(corrected.recognisingDepartment(), corrected.listType()), corrected);
+    }
+
+    private static String department(String recognising, io.creditloop.contracts.listing.v1.ListType listType) {
+        if (recognising != null && !recognising.isBlank()) {
+            return recognising;
+        }
+        return listType == null ? null : listType.department();
     }
 
     private boolean stale(UUID listingId, long version) {
@@ -109,12 +123,16 @@ public class ForwardService {
         return forwards.findByListing(listingId);
     }
 
+    public ForwardDeadline deadlines() {
+        return deadlines;
+    }
+
     /** Stores one attempt's outcome; a forward that is no longer pending (another instance finished it) is left alone. */
     @Transactional
     public void recordOutcome(UUID forwardId, DeliveryOutcome outcome) {
         Forward forward = forwards.lock(forwardId)
                 .orElseThrow(() -> new IllegalStateException("no forward " + forwardId));
-        if (!forward.pending()) {
+        if (!forward.pending() || outcome instanceof DeliveryOutcome.Deferred) {
             return;
         }
         Instant now = clock.instant();
@@ -130,11 +148,15 @@ public class ForwardService {
         } else if (outcome instanceof DeliveryOutcome.Rejected rejected) {
             Forward done = forward.rejected(rejected.reason(), now);
             forwards.update(done, null, now);
+            // R6: the recognising department answers for the record and is told, in the same transaction
+            DepartmentNotice notice = DepartmentNotice.of(done, now);
+            notices.insert(notice);
             publish(done, EventTypes.FORWARD_REJECTED, now, new ForwardRejected(done.forwardId(), done.listingId(),
                     done.listingVersion(), done.platform(), done.action(), done.dueDate(), now,
-                    done.rejectionReason()));
-            log.warn("forward {} ({} of listing {} v{}) rejected by {}: {}", done.forwardId(), done.action(),
-                    done.listingId(), done.listingVersion(), done.platform(), done.rejectionReason());
+                    done.rejectionReason(), notice.department()));
+            log.warn("forward {} ({} of listing {} v{}) rejected by {}: {}; department {} told", done.forwardId(),
+                    done.action(), done.listingId(), done.listingVersion(), done.platform(), done.rejectionReason(),
+                    notice.department());
         }
         if (!(outcome instanceof DeliveryOutcome.Failed)) {
             forwards.purgeFinalIfErroneous(forward.listingId());
@@ -147,13 +169,47 @@ public class ForwardService {
         }
     }
 
-    private void record(UUID listingId, long version, ForwardAction action, LocalDate from, Object listingRecord) {
+    /**
+     * R6: raises {@code sharing.forward.overdue.v1} and {@code sharing.forward.at-risk.v1}, once per forward, for up to
+     * {@code limit} pending forwards each; the forwards are locked with SKIP LOCKED, so several instances share the
+     * work. Returns how many alarms were raised.
+     */
+    @Transactional
+    public int raiseDeadlineAlarms(int limit) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<Forward> overdue = forwards.lockOverdueUnraised(today, limit);
+        for (Forward f : overdue) {
+            publish(f, EventTypes.FORWARD_OVERDUE, now, new ForwardOverdue(f.forwardId(), f.listingId(),
+                    f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(), f.attempts(),
+                    f.lastError(), now));
+            log.error("ALARM: forward {} ({} of listing {} v{}) to {} is overdue: due {}, {} attempt(s), last error: {}",
+                    f.forwardId(), f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(),
+                    f.attempts(), f.lastError());
+        }
+        forwards.markOverdueRaised(overdue.stream().map(Forward::forwardId).toList(), now);
+        List<Forward> atRisk = forwards.lockAtRiskUnraised(today, deadlines.atRiskHorizon(today), limit);
+        for (Forward f : atRisk) {
+            publish(f, EventTypes.FORWARD_AT_RISK, now, new ForwardAtRisk(f.forwardId(), f.listingId(),
+                    f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(),
+                    deadlines.workingDaysLeft(today, f.dueDate()), f.attempts(), f.lastError(), now));
+            log.warn("forward {} ({} of listing {} v{}) to {} is at risk: due {}, {} attempt(s)", f.forwardId(),
+                    f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(), f.attempts());
+        }
+        forwards.markAtRiskRaised(atRisk.stream().map(Forward::forwardId).toList(), now);
+        meters.counter("creditloop.sharing.deadline.alarms", "status", "overdue").increment(overdue.size());
+        meters.counter("creditloop.sharing.deadline.alarms", "status", "at-risk").increment(atRisk.size());
+        return Math.max(overdue.size(), atRisk.size());
+    }
+
+    private void record(UUID listingId, long version, ForwardAction action, LocalDate from, String department,
+                        Object listingRecord) {
         String payload = payload(new Payload(action, listingId, version, listingRecord));
         Instant now = clock.instant();
         for (SharingProperties.Platform platform : properties.platforms()) {
             LocalDate due = dueDate(from, platform);
             Forward forward = Forward.pending(UUID.randomUUID(), listingId, version, platform.code(), action, payload,
-                    due, now);
+                    due, now, department);
             if (forwards.insert(forward)) {
                 log.info("forward {} ({} of listing {} v{}) to {} due {}", forward.forwardId(), action, listingId,
                         version, platform.code(), due);
@@ -166,14 +222,13 @@ public class ForwardService {
      * The forward is still recorded and sent, and the gap raises an alarm (log + metric) rather than a guess.
      */
     private LocalDate dueDate(LocalDate from, SharingProperties.Platform platform) {
-        try {
-            return calendar.addWorkingDays(from, platform.deadlineWorkingDays());
-        } catch (io.creditloop.calendar.CalendarYearMissingException e) {
+        return deadlines.dueDate(from, platform.deadlineWorkingDays()).orElseGet(() -> {
             calendarGaps.increment();
-            log.error("ALARM: no working-day calendar for {}: the forward to {} is recorded without a due date; add "
-                    + "that year's holiday file (CALENDAR_DIR) and restart", e.year(), platform.code());
+            log.error("ALARM: no working-day calendar for the deadline {} working days after {}: the forward to {} is "
+                    + "recorded without a due date; add that year's holiday file (CALENDAR_DIR) and restart",
+                    platform.deadlineWorkingDays(), from, platform.code());
             return null;
-        }
+        });
     }
 
     /** The body every platform receives: what happened, to which listing version, and the listing record itself. */

@@ -30,9 +30,9 @@ public class Forwards {
     public boolean insert(Forward f) {
         return jdbc.sql("""
                         INSERT INTO forward (forward_id, listing_id, listing_version, platform, action, payload,
-                            due_date, state, attempts, next_attempt_at, created_at, updated_at)
+                            due_date, state, attempts, next_attempt_at, created_at, updated_at, department)
                         VALUES (:id, :listingId, :listingVersion, :platform, :action, CAST(:payload AS json),
-                            :dueDate, :state, :attempts, :createdAt, :createdAt, :createdAt)
+                            :dueDate, :state, :attempts, :createdAt, :createdAt, :createdAt, :department)
                         ON CONFLICT (listing_id, listing_version, platform) DO NOTHING""")
                 .param("id", f.forwardId())
                 .param("listingId", f.listingId())
@@ -44,6 +44,7 @@ public class Forwards {
                 .param("state", f.state().name())
                 .param("attempts", f.attempts())
                 .param("createdAt", timestamp(f.createdAt()))
+                .param("department", f.department())
                 .update() == 1;
     }
 
@@ -78,6 +79,11 @@ public class Forwards {
                 .param("at", timestamp(at))
                 .param("ids", forwardIds)
                 .update();
+    }
+
+    public boolean isPending(UUID forwardId) {
+        return jdbc.sql("SELECT count(*) FROM forward WHERE forward_id = :id AND state = 'PENDING'")
+                .param("id", forwardId).query(Long.class).single() > 0;
     }
 
     /** Locks the forward for the rest of the transaction. */
@@ -141,6 +147,126 @@ public class Forwards {
                 .list();
     }
 
+    /**
+     * R6: pending forwards due in {@code [today, horizon]} whose at-risk alarm is not raised yet, nearest first,
+     * locked for the caller's transaction (other instances skip them).
+     */
+    public List<Forward> lockAtRiskUnraised(LocalDate today, LocalDate horizon, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM forward
+                        WHERE state = 'PENDING' AND at_risk_raised_at IS NULL AND overdue_raised_at IS NULL
+                          AND due_date BETWEEN :today AND :horizon
+                        ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("today", today).param("horizon", horizon).param("limit", limit)
+                .query(ROW).list();
+    }
+
+    /** R6: pending forwards due before {@code today} whose overdue alarm is not raised yet, locked likewise. */
+    public List<Forward> lockOverdueUnraised(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM forward
+                        WHERE state = 'PENDING' AND overdue_raised_at IS NULL AND due_date < :today
+                        ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("today", today).param("limit", limit)
+                .query(ROW).list();
+    }
+
+    public void markAtRiskRaised(Collection<UUID> forwardIds, Instant at) {
+        markRaised("at_risk_raised_at", forwardIds, at);
+    }
+
+    /** Overdue also closes the at-risk alarm: a forward that went straight to overdue is not at risk any more. */
+    public void markOverdueRaised(Collection<UUID> forwardIds, Instant at) {
+        markRaised("overdue_raised_at", forwardIds, at);
+        if (!forwardIds.isEmpty()) {
+            jdbc.sql("UPDATE forward SET at_risk_raised_at = :at WHERE forward_id IN (:ids) AND at_risk_raised_at IS NULL")
+                    .param("at", timestamp(at)).param("ids", forwardIds).update();
+        }
+    }
+
+    private void markRaised(String column, Collection<UUID> forwardIds, Instant at) {
+        if (forwardIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE forward SET " + column + " = :at WHERE forward_id IN (:ids)")
+                .param("at", timestamp(at)).param("ids", forwardIds).update();
+    }
+
+    /**
+     * The credit office's view: forwards by state, platform, department and deadline status, newest first. At risk
+     * and overdue are pending forwards due in {@code [today, horizon]} and before {@code today}
+     * ({@link ForwardDeadline#atRiskHorizon}).
+     */
+    public Page search(ForwardQuery query, LocalDate today, LocalDate horizon, int page, int size) {
+        StringBuilder where = new StringBuilder("WHERE true");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (query.state() != null) {
+            where.append(" AND state = :state");
+            params.put("state", query.state().name());
+        }
+        if (query.platform() != null) {
+            where.append(" AND platform = :platform");
+            params.put("platform", query.platform());
+        }
+        if (query.department() != null) {
+            where.append(" AND department = :department");
+            params.put("department", query.department());
+        }
+        if (query.deadline() != null) {
+            params.put("today", today);
+            switch (query.deadline()) {
+                case OVERDUE -> where.append(" AND state = 'PENDING' AND due_date < :today");
+                case AT_RISK -> {
+                    where.append(" AND state = 'PENDING' AND due_date BETWEEN :today AND :horizon");
+                    params.put("horizon", horizon);
+                }
+                case ON_TIME -> {
+                    where.append(" AND state = 'PENDING' AND due_date > :horizon");
+                    params.put("horizon", horizon);
+                }
+                case NONE -> where.append(" AND (state <> 'PENDING' OR due_date IS NULL)");
+            }
+        }
+        long total = jdbc.sql("SELECT count(*) FROM forward " + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Forward> items = jdbc.sql("SELECT * FROM forward " + where
+                        + " ORDER BY created_at DESC, forward_id LIMIT :limit OFFSET :offset")
+                .params(params).query(ROW).list();
+        return new Page(items, total);
+    }
+
+    public record ForwardQuery(ForwardState state, String platform, String department, DeadlineStatus deadline) {
+    }
+
+    public record Page(List<Forward> items, long total) {
+    }
+
+    /** R6: per platform, how many forwards are pending, at risk, overdue, delivered, rejected and cancelled. */
+    public List<PlatformCounts> countByPlatform(String department, LocalDate today, LocalDate horizon) {
+        return jdbc.sql("""
+                        SELECT platform,
+                            count(*) FILTER (WHERE state = 'PENDING') AS pending,
+                            count(*) FILTER (WHERE state = 'PENDING' AND due_date BETWEEN :today AND :horizon) AS at_risk,
+                            count(*) FILTER (WHERE state = 'PENDING' AND due_date < :today) AS overdue,
+                            count(*) FILTER (WHERE state = 'DELIVERED') AS delivered,
+                            count(*) FILTER (WHERE state = 'REJECTED') AS rejected,
+                            count(*) FILTER (WHERE state = 'CANCELLED') AS cancelled,
+                            min(due_date) FILTER (WHERE state = 'PENDING') AS next_due
+                        FROM forward
+                        WHERE (CAST(:department AS TEXT) IS NULL OR department = :department)
+                        GROUP BY platform ORDER BY platform""")
+                .param("today", today).param("horizon", horizon).param("department", department)
+                .query((rs, n) -> new PlatformCounts(rs.getString("platform"), rs.getLong("pending"),
+                        rs.getLong("at_risk"), rs.getLong("overdue"), rs.getLong("delivered"), rs.getLong("rejected"),
+                        rs.getLong("cancelled"), rs.getObject("next_due", LocalDate.class)))
+                .list();
+    }
+
+    public record PlatformCounts(String platform, long pending, long atRisk, long overdue, long delivered,
+                                 long rejected, long cancelled, LocalDate nextDue) {
+    }
+
     private static final RowMapper<Forward> ROW = (rs, n) -> new Forward(
             rs.getObject("forward_id", UUID.class),
             rs.getObject("listing_id", UUID.class),
@@ -156,7 +282,8 @@ public class Forwards {
             rs.getString("last_error"),
             instant(rs, "created_at"),
             instant(rs, "delivered_at"),
-            instant(rs, "rejected_at"));
+            instant(rs, "rejected_at"),
+            rs.getString("department"));
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);

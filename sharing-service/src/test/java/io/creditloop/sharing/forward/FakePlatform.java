@@ -36,8 +36,16 @@ final class FakePlatform implements AutoCloseable {
     private final Map<String, String> acknowledgements = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, java.time.Instant> downUntil = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
 
     FakePlatform() throws IOException {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the time a platform's {@link #downUntil} is measured against (a test's simulated time) */
+    FakePlatform(java.time.Clock clock) throws IOException {
+        this.clock = clock;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
@@ -56,8 +64,17 @@ final class FakePlatform implements AutoCloseable {
         down.remove(listingId);
     }
 
+    /** The whole platform answers 503 until then (simulated time). */
+    void downUntil(String platform, java.time.Instant until) {
+        downUntil.put(platform, until);
+    }
+
     void reject(String listingId, String reason) {
         rejections.put(listingId, reason);
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
     }
 
     List<Request> requestsFor(String listingId) {
@@ -72,7 +89,8 @@ final class FakePlatform implements AutoCloseable {
             String listingId = body.path("listingId").asText();
             int status;
             String answer;
-            if (down.contains(listingId)) {
+            java.time.Instant until = downUntil.get(platform);
+            if (down.contains(listingId) || (until != null && clock.instant().isBefore(until))) {
                 status = 503;
                 answer = "{\"reason\":\"系统维护中\"}";
             } else if (rejections.containsKey(listingId)) {

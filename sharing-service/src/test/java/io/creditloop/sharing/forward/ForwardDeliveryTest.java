@@ -11,57 +11,84 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class ForwardDeliveryTest {
 
     private static final Instant NOW = Instant.parse("2025-10-09T02:00:00Z");
-    private static final URI CITY_URL = URI.create("http://127.0.0.1:1/city");
-    private static final URI PROVINCE_URL = URI.create("http://127.0.0.1:1/province");
 
     private final Forwards forwards = mock(Forwards.class);
     private final ForwardService service = mock(ForwardService.class);
-    private final PlatformClient client = mock(PlatformClient.class);
+    private final UpstreamPlatforms platforms = mock(UpstreamPlatforms.class);
+    private final UpstreamPlatform city = mock(UpstreamPlatform.class);
+    private final UpstreamPlatform province = mock(UpstreamPlatform.class);
     private final SharingProperties properties = new SharingProperties(List.of(
-            new SharingProperties.Platform("city", CITY_URL, 7),
-            new SharingProperties.Platform("province", PROVINCE_URL, 10)),
-            10, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(1),
+            new SharingProperties.Platform("city", URI.create("http://127.0.0.1:1/city"), 7),
+            new SharingProperties.Platform("province", URI.create("http://127.0.0.1:1/province"), 10)),
+            3, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(1),
             Duration.ofMinutes(5));
-    private final ForwardDelivery delivery = new ForwardDelivery(forwards, service, client, properties,
+    private final ForwardDelivery delivery = new ForwardDelivery(forwards, service, platforms, properties,
             Clock.fixed(NOW, ZoneId.of("Asia/Shanghai")));
 
+    ForwardDeliveryTest() {
+        when(platforms.get("city")).thenReturn(Optional.of(city));
+        when(platforms.get("province")).thenReturn(Optional.of(province));
+        when(platforms.get("nation")).thenReturn(Optional.empty());
+    }
+
     @Test
-    @DisplayName("R6: once a platform failed in a tick, its other forwards are given back untried; others go on")
-    void failingPlatformIsNotTriedAgainInTheSameTick() {
+    @DisplayName("R6: each platform gets its share of a batch; deferred forwards are given back without an attempt")
+    void deferredForwardsAreGivenBack() {
         Forward city1 = forward("city");
         Forward city2 = forward("city");
-        Forward province = forward("province");
-        when(forwards.claimDue(NOW, Duration.ofMinutes(5), 10)).thenReturn(List.of(city1, city2, province));
+        Forward prov = forward("province");
+        when(forwards.claimDue(NOW, Duration.ofMinutes(5), 3)).thenReturn(List.of(city1, prov, city2), List.of());
         DeliveryOutcome down = new DeliveryOutcome.Failed("HTTP 503");
+        DeliveryOutcome deferred = new DeliveryOutcome.Deferred("platform city failed earlier in this batch");
         DeliveryOutcome delivered = new DeliveryOutcome.Delivered("PROVINCE-1");
-        when(client.send(CITY_URL, city1)).thenReturn(down);
-        when(client.send(PROVINCE_URL, province)).thenReturn(delivered);
+        when(city.deliver(List.of(city1, city2))).thenReturn(List.of(down, deferred));
+        when(province.deliver(List.of(prov))).thenReturn(List.of(delivered));
 
         delivery.deliverDue();
 
         verify(service).recordOutcome(city1.forwardId(), down);
-        verify(service).recordOutcome(province.forwardId(), delivered);
-        verify(client, never()).send(any(), eq(city2));
+        verify(service).recordOutcome(prov.forwardId(), delivered);
+        verify(service, never()).recordOutcome(eq(city2.forwardId()), any());
         verify(forwards).release(List.of(city2.forwardId()), NOW.plusSeconds(1));
+        // a platform failed: the worker stops after this batch although it was full
+        verify(forwards, times(1)).claimDue(any(), any(), anyInt());
+    }
+
+    @Test
+    @DisplayName("R6: a backlog drains batch after batch while every platform answers")
+    void backlogDrainsInOneRound() {
+        List<Forward> first = List.of(forward("city"), forward("city"), forward("city"));
+        List<Forward> second = List.of(forward("city"));
+        when(forwards.claimDue(NOW, Duration.ofMinutes(5), 3)).thenReturn(first, second, List.of());
+        when(city.deliver(any())).thenAnswer(call -> ((List<?>) call.getArgument(0)).stream()
+                .map(f -> (DeliveryOutcome) new DeliveryOutcome.Delivered("CITY")).toList());
+
+        delivery.deliverDue();
+
+        verify(forwards, times(2)).claimDue(any(), any(), anyInt());
+        verify(service, times(4)).recordOutcome(any(), any(DeliveryOutcome.Delivered.class));
     }
 
     @Test
     @DisplayName("a forward to a platform no longer configured fails visibly instead of being dropped")
     void unconfiguredPlatformFails() {
         Forward nation = forward("nation");
-        when(forwards.claimDue(NOW, Duration.ofMinutes(5), 10)).thenReturn(List.of(nation));
+        when(forwards.claimDue(NOW, Duration.ofMinutes(5), 3)).thenReturn(List.of(nation));
 
         delivery.deliverDue();
 

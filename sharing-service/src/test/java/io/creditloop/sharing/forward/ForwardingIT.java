@@ -13,6 +13,7 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.contracts.sharing.v1.ForwardAction;
+import io.creditloop.contracts.sharing.v1.ForwardRejected;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.sharing.forward.web.ForwardView;
 import io.creditloop.testsupport.TopicProbe;
@@ -50,7 +51,11 @@ import static org.awaitility.Awaitility.await;
         "creditloop.sharing.retry-initial=200ms",
         "creditloop.sharing.retry-max=400ms",
         "creditloop.sharing.connect-timeout=1s",
-        "creditloop.sharing.read-timeout=2s"})
+        "creditloop.sharing.read-timeout=2s",
+        // one listing's outage (faults are per listing here) opens the platform's circuit for all; not for long
+        "creditloop.sharing.resilience.open-for=300ms"})
+@org.springframework.test.annotation.DirtiesContext(
+        classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class ForwardingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -181,25 +186,46 @@ class ForwardingIT {
     }
 
     @Test
-    @DisplayName("R6: a platform's 422 rejects the forward with its reason and publishes sharing.forward.rejected.v1")
+    @DisplayName("R6: a platform's 422 rejects the forward with its reason; the recognising department is told (notice "
+            + "and sharing.forward.rejected.v1 naming it)")
     void rejectedByThePlatform() {
-        PLATFORMS.reject(listingId.toString(), "认定依据缺失");
+        PLATFORMS.reject(listingId.toString(), "认定依据缺失，证件号码420102199003071232无法核验");
         try (TopicProbe events = TopicProbe.of(bootstrapServers, Topics.SHARING_EVENTS)) {
             publish(confirmed(2, LocalDate.of(2025, 9, 30)));
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
                     .extracting(ForwardView::state).containsOnly(ForwardState.REJECTED).hasSize(2));
             ForwardView city = forward("city", ForwardAction.LISTING);
-            assertThat(city.rejectionReason()).isEqualTo("认定依据缺失");
+            assertThat(city.rejectionReason()).isEqualTo("认定依据缺失，证件号码420102********1232无法核验");
             assertThat(city.attempts()).isEqualTo(1);
+            assertThat(city.department()).isEqualTo("tax");
 
             ConsumerRecord<String, String> rejected = events.awaitOne(
                     r -> r.value().contains(city.forwardId().toString()), WAIT);
             Envelope<Object> event = codec.decode(rejected.value());
             assertThat(event.type()).isEqualTo(EventTypes.FORWARD_REJECTED);
             assertThat(rejected.key()).isEqualTo(listingId.toString());
-            assertThat(rejected.value()).contains("认定依据缺失");
+            ForwardRejected data = (ForwardRejected) event.data();
+            assertThat(data.department()).isEqualTo("tax");
+            assertThat(data.reason()).startsWith("认定依据缺失").doesNotContain("19900307");
         }
+        JsonNode notices = http.getForObject("/api/sharing/departments/tax/rejections?size=500", JsonNode.class);
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        notices.path("items").forEach(n -> {
+            if (n.path("listingId").asText().equals(listingId.toString())) {
+                mine.add(n);
+            }
+        });
+        assertThat(mine).hasSize(2).allSatisfy(n -> {
+            assertThat(n.path("reason").asText()).isEqualTo("认定依据缺失，证件号码420102********1232无法核验");
+            assertThat(n.path("action").asText()).isEqualTo("LISTING");
+        });
+        assertThat(mine).extracting(n -> n.path("platform").asText()).containsExactlyInAnyOrder("city", "province");
+        JsonNode dashboard = http.getForObject("/api/sharing/forwards?state=REJECTED&department=tax&platform=city",
+                JsonNode.class);
+        assertThat(dashboard.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(dashboard.path("items").findValuesAsText("listingId")).contains(listingId.toString());
+        assertThat(dashboard.path("items").findValuesAsText("state")).containsOnly("REJECTED");
     }
 
     @Test
@@ -252,15 +278,42 @@ class ForwardingIT {
     }
 
     @Test
-    @DisplayName("a missing or malformed listingId is answered with an RFC 7807 problem")
+    @DisplayName("a malformed listingId, state, page size or department is answered with an RFC 7807 problem")
     void badQueryIsAProblem() {
-        ResponseEntity<String> missing = http.getForEntity("/api/sharing/forwards", String.class);
         ResponseEntity<String> malformed = http.getForEntity("/api/sharing/forwards?listingId=abc", String.class);
+        ResponseEntity<String> state = http.getForEntity("/api/sharing/forwards?state=LOST", String.class);
+        ResponseEntity<String> size = http.getForEntity("/api/sharing/forwards?size=100000", String.class);
+        ResponseEntity<String> department = http.getForEntity("/api/sharing/departments/TAX!/rejections",
+                String.class);
 
-        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        for (ResponseEntity<String> answer : List.of(malformed, state, size, department)) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
         assertThat(malformed.getBody()).contains("listingId");
+        assertThat(state.getBody()).contains("state");
+        assertThat(size.getBody()).contains("\"field\":\"size\"");
+        assertThat(department.getBody()).contains("department");
+    }
+
+    @Test
+    @DisplayName("R6: the dashboard pages forwards and counts them per platform")
+    void dashboard() {
+        publish(confirmed(2, LocalDate.of(2025, 9, 30)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
+
+        JsonNode page = http.getForObject("/api/sharing/forwards?platform=province&state=DELIVERED&size=1",
+                JsonNode.class);
+        assertThat(page.path("size").asInt()).isEqualTo(1);
+        assertThat(page.path("items")).hasSize(1);
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(page.path("items").get(0).path("platform").asText()).isEqualTo("province");
+
+        JsonNode summary = http.getForObject("/api/sharing/deadlines", JsonNode.class);
+        assertThat(summary.path("platforms").findValuesAsText("platform")).contains("city", "province");
+        assertThat(summary.path("platforms").get(0).path("delivered").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(summary.path("platforms").findValuesAsText("circuit")).contains("CLOSED");
     }
 
     private List<ForwardView> forwards() {

@@ -67,8 +67,13 @@ class PlatformController {
 
     @PutMapping("/behaviour")
     Behaviour behave(@PathVariable String platform, @RequestBody Behaviour behaviour) {
-        platforms.get(platform).behave(behaviour);
-        return behaviour;
+        return platforms.get(platform).behave(behaviour, clock.instant());
+    }
+
+    /** How many distinct records (Idempotency-Keys) were accepted, replayed, refused and answered 503. */
+    @GetMapping("/stats")
+    SimulatedPlatform.Stats stats(@PathVariable String platform) {
+        return platforms.get(platform).stats();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

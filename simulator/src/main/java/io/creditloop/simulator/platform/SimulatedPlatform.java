@@ -24,6 +24,14 @@ final class SimulatedPlatform {
     private final String code;
     private final Map<String, Received> byKey = new LinkedHashMap<>();
     private long sequence;
+    private long newRecords;
+    private long replays;
+    private long rejections;
+    private long downAnswers;
+
+    /** What the platform answered so far; {@code distinctRecords} counts each Idempotency-Key once. */
+    record Stats(String platform, long distinctRecords, long replays, long rejections, long downAnswers) {
+    }
     private volatile Behaviour behaviour = Behaviour.NORMAL;
 
     SimulatedPlatform(String code) {
@@ -32,18 +40,21 @@ final class SimulatedPlatform {
 
     synchronized Outcome receive(String idempotencyKey, JsonNode record, Instant now) {
         if (behaviour.downAt(now)) {
+            downAnswers++;
             return new Outcome(Result.DOWN, null, "platform " + code + " is down until " + behaviour.downUntil());
         }
         Received earlier = byKey.get(idempotencyKey);
         if (earlier != null) {
             // the same key with another body is a client error (IETF Idempotency-Key draft), not a replay
+            replays++;
             return earlier.record().equals(record)
                     ? new Outcome(Result.REPLAYED, earlier.acknowledgement(), null)
                     : new Outcome(Result.REJECTED, null, "Idempotency-Key " + idempotencyKey
                             + " was already used for a different record");
         }
-        String reason = behaviour.rejectionOf(record).orElse(null);
+        String reason = behaviour.rejectionOf(record, ++newRecords).orElse(null);
         if (reason != null) {
+            rejections++;
             return new Outcome(Result.REJECTED, null, reason);
         }
         String acknowledgement = code.toUpperCase(Locale.ROOT) + "-" + ++sequence;
@@ -55,11 +66,17 @@ final class SimulatedPlatform {
         return new ArrayList<>(byKey.values());
     }
 
+    synchronized Stats stats() {
+        return new Stats(code, byKey.size(), replays, rejections, downAnswers);
+    }
+
     Behaviour behaviour() {
         return behaviour;
     }
 
-    void behave(Behaviour behaviour) {
-        this.behaviour = behaviour;
+    /** @return the behaviour in force, with {@code downFor} turned into {@code downUntil} from {@code now} */
+    Behaviour behave(Behaviour behaviour, Instant now) {
+        this.behaviour = behaviour.from(now);
+        return this.behaviour;
     }
 }

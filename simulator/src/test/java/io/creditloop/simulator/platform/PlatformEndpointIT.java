@@ -94,6 +94,25 @@ class PlatformEndpointIT {
     }
 
     @Test
+    @DisplayName("R6: a platform down for a duration answers 503; stats count distinct records once")
+    void downForAndStats() {
+        behave("{\"downFor\":\"PT1H\"}");
+        String key = UUID.randomUUID().toString();
+        assertThat(post(key, "{\"n\":1}").getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        Map<?, ?> behaviour = http.getForObject("/platforms/{p}/behaviour", Map.class, platform);
+        assertThat(behaviour.get("downUntil")).isNotNull();
+
+        behave("{}");
+        assertThat(post(key, "{\"n\":1}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post(key, "{\"n\":1}").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stats = http.getForObject("/platforms/{p}/stats", Map.class, platform);
+        assertThat(stats).containsEntry("distinctRecords", 1).containsEntry("replays", 1)
+                .containsEntry("downAnswers", 1);
+    }
+
+    @Test
     @DisplayName("a slow platform answers after the configured delay")
     void delayedAnswer() {
         behave("{\"delayMillis\":300}");

@@ -1,6 +1,12 @@
 package io.creditloop.sharing.forward.web;
 
+import io.creditloop.sharing.forward.DeadlineStatus;
+import io.creditloop.sharing.forward.ForwardDeadline;
 import io.creditloop.sharing.forward.ForwardService;
+import io.creditloop.sharing.forward.ForwardState;
+import io.creditloop.sharing.forward.Forwards;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,18 +21,44 @@ import java.util.UUID;
 @RequestMapping("/api/sharing/forwards")
 class ForwardController {
 
-    private final ForwardService forwards;
+    private final ForwardService service;
+    private final Forwards forwards;
     private final Clock clock;
 
-    ForwardController(ForwardService forwards, Clock clock) {
+    ForwardController(ForwardService service, Forwards forwards, Clock clock) {
+        this.service = service;
         this.forwards = forwards;
         this.clock = clock;
     }
 
     /** R6: where a listing's changes were forwarded, by when, and with what result. */
-    @GetMapping
+    @GetMapping(params = "listingId")
+    @Operation(summary = "R6: a listing's forwards to every platform, with due date, state and deadline status")
     List<ForwardView> byListing(@RequestParam UUID listingId) {
         LocalDate today = LocalDate.now(clock);
-        return forwards.forwardsOf(listingId).stream().map(f -> ForwardView.of(f, today)).toList();
+        ForwardDeadline deadlines = service.deadlines();
+        return service.forwardsOf(listingId).stream().map(f -> ForwardView.of(f, today, deadlines)).toList();
+    }
+
+    /** R6: the credit office's dashboard: forwards by state, platform, department and deadline status. */
+    @GetMapping(params = "!listingId")
+    @Operation(summary = "R6: forwards for the credit office's dashboard, newest first, paged")
+    Paging.Page<ForwardView> search(
+            @Parameter(description = "PENDING, DELIVERED, REJECTED or CANCELLED") @RequestParam(required = false)
+            ForwardState state,
+            @Parameter(description = "platform code, e.g. city") @RequestParam(required = false) String platform,
+            @Parameter(description = "recognising department code, e.g. tax") @RequestParam(required = false)
+            String department,
+            @Parameter(description = "AT_RISK (pending, due within one working day), OVERDUE, ON_TIME or NONE")
+            @RequestParam(required = false) DeadlineStatus deadline,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Paging.check(page, size);
+        LocalDate today = LocalDate.now(clock);
+        ForwardDeadline deadlines = service.deadlines();
+        Forwards.Page found = forwards.search(new Forwards.ForwardQuery(state, Paging.code("platform", platform),
+                Paging.code("department", department), deadline), today, deadlines.atRiskHorizon(today), page, size);
+        return new Paging.Page<>(found.items().stream().map(f -> ForwardView.of(f, today, deadlines)).toList(),
+                page, size, found.total());
     }
 }
