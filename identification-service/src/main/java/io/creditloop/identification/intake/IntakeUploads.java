@@ -135,6 +135,13 @@ public class IntakeUploads {
                 .update();
     }
 
+    /** This instance is alive and still working on these uploads. */
+    public void heartbeat(List<UUID> running) {
+        jdbc.sql("UPDATE intake_upload SET heartbeat_at = now() WHERE id = ANY(:ids) AND state = 'RUNNING'")
+                .param("ids", running.toArray(UUID[]::new))
+                .update();
+    }
+
     /** A graceful stop hands the upload back at once, with its counters, for any instance to resume. */
     public void release(UUID id, Progress p) {
         jdbc.sql("""

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The background workers: a bounded pool ({@code creditloop.intake.threads}, 1 by default) that takes waiting uploads
  * from the database one at a time. The queue is the {@code intake_upload} table, so nothing is lost when the process
- * stops. Several instances share it: a running upload carries its instance's heartbeat (every chunk written); one
+ * stops. Several instances share it: a running upload carries its instance's heartbeat (every lease-check); one
  * whose heartbeat is older than {@code creditloop.intake.lease-timeout} was left by an instance that died and is
  * queued again, here checked at start-up and every {@code creditloop.intake.lease-check}; it resumes after its last
  * finished chunk. A graceful stop hands the upload back at once.
@@ -33,6 +33,7 @@ public class IntakeWorker implements DisposableBean {
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     private final java.time.Duration leaseTimeout;
+    private final java.util.Set<java.util.UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     public IntakeWorker(IntakeUploads uploads, IntakeRunner runner, IntakeProperties properties, Clock clock) {
@@ -57,11 +58,18 @@ public class IntakeWorker implements DisposableBean {
         }
     }
 
-    /** Queues again what a dead instance left, and takes waiting uploads (also those another instance handed back). */
+    /**
+     * Beats for this instance's running uploads (however long a step takes: the damage check of a large workbook
+     * writes no chunk for minutes), queues again what a dead instance left, and takes waiting uploads (also those
+     * another instance handed back).
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${creditloop.intake.lease-check:15s}", initialDelayString = "15s")
     public void resumeInterrupted() {
         try {
+            if (!running.isEmpty()) {
+                uploads.heartbeat(java.util.List.copyOf(running));
+            }
             int requeued = uploads.requeueAbandoned(leaseTimeout);
             if (requeued > 0) {
                 log.info("{} intake upload(s) left by a stopped instance queued again", requeued);
@@ -85,11 +93,14 @@ public class IntakeWorker implements DisposableBean {
             if (next.isEmpty()) {
                 return;
             }
+            running.add(next.get().id());
             try {
                 runner.run(next.get(), () -> stopping);
             } catch (RuntimeException e) {
-                // the upload stays RUNNING and is resumed at the next start
+                // the upload stays RUNNING; without this instance's heartbeat it is taken over after the lease
                 log.error("intake upload {} could not be finished", next.get().id(), MaskedException.of(e));
+            } finally {
+                running.remove(next.get().id());
             }
         }
     }

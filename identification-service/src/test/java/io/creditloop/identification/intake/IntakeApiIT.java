@@ -280,6 +280,21 @@ class IntakeApiIT {
         jdbc.sql("UPDATE intake_upload SET state = 'FAILED' WHERE id = :id").param("id", alive).update();
     }
 
+    @Test
+    @DisplayName("R3: an instance's heartbeat keeps its running upload (a long damage check writes no chunk for "
+            + "minutes) from being taken over")
+    void heartbeatKeepsARunningUpload() throws IOException {
+        UUID busy = runningUpload(2);
+        jdbc.sql("UPDATE intake_upload SET heartbeat_at = now() - interval '5 minutes' WHERE id = :id")
+                .param("id", busy).update();
+
+        uploads.heartbeat(List.of(busy));
+
+        assertThat(uploads.requeueAbandoned(java.time.Duration.ofSeconds(60))).isZero();
+        assertThat(uploads.find(busy).orElseThrow().state()).isEqualTo(UploadState.RUNNING);
+        jdbc.sql("UPDATE intake_upload SET state = 'FAILED' WHERE id = :id").param("id", busy).update();
+    }
+
     /** An upload as an instance that took it leaves it: RUNNING, no row written, no heartbeat yet. */
     private UUID runningUpload(int rows) throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
