@@ -1,0 +1,128 @@
+package io.creditloop.sharing.registry;
+
+import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The register's listings (table {@code registry_listing}). */
+@Repository
+public class RegistryListings {
+
+    private final JdbcClient jdbc;
+
+    public RegistryListings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or replaces the listing, unless a version at least as new is held (an upstream revision). */
+    public boolean upsertIfNewer(RegistryListing l, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO registry_listing (listing_key, source, version, subject_key, subject_type, name,
+                            uscc, id_number_masked, list_type_code, list_type_name, kind, department,
+                            recognition_date, valid_until, status, exited_on, updated_at)
+                        VALUES (:key, :source, :version, :subjectKey, :subjectType, :name, :uscc, :masked,
+                            :typeCode, :typeName, :kind, :department, :recognitionDate, :validUntil, :status,
+                            :exitedOn, :now)
+                        ON CONFLICT (listing_key) DO UPDATE SET version = EXCLUDED.version,
+                            subject_key = EXCLUDED.subject_key, subject_type = EXCLUDED.subject_type,
+                            name = EXCLUDED.name, uscc = EXCLUDED.uscc, id_number_masked = EXCLUDED.id_number_masked,
+                            list_type_code = EXCLUDED.list_type_code, list_type_name = EXCLUDED.list_type_name,
+                            kind = EXCLUDED.kind, department = EXCLUDED.department,
+                            recognition_date = EXCLUDED.recognition_date, valid_until = EXCLUDED.valid_until,
+                            status = EXCLUDED.status, exited_on = EXCLUDED.exited_on, updated_at = EXCLUDED.updated_at
+                        WHERE registry_listing.version < EXCLUDED.version""")
+                .param("key", l.listingKey())
+                .param("source", l.source())
+                .param("version", l.version())
+                .param("subjectKey", l.subjectKey())
+                .param("subjectType", l.subjectType().name())
+                .param("name", l.name())
+                .param("uscc", l.uscc())
+                .param("masked", l.idNumberMasked())
+                .param("typeCode", l.listTypeCode())
+                .param("typeName", l.listTypeName())
+                .param("kind", l.kind().name())
+                .param("department", l.department())
+                .param("recognitionDate", l.recognitionDate())
+                .param("validUntil", l.validUntil())
+                .param("status", l.status().name())
+                .param("exitedOn", l.exitedOn())
+                .param("now", java.sql.Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /**
+     * Marks a listing exited; the rest of the record stays as confirmed.
+     *
+     * @return false when the register has no copy of the listing (its confirmation was never seen)
+     */
+    public boolean exit(String listingKey, long version, LocalDate exitedOn, Instant now) {
+        return jdbc.sql("""
+                        UPDATE registry_listing SET version = :version, status = 'EXITED', exited_on = :exitedOn,
+                            updated_at = :now
+                        WHERE listing_key = :key""")
+                .param("version", version).param("exitedOn", exitedOn).param("now", java.sql.Timestamp.from(now))
+                .param("key", listingKey).update() == 1;
+    }
+
+    /** R11: nothing of an erroneous listing is kept. */
+    public void delete(String listingKey) {
+        jdbc.sql("DELETE FROM registry_listing WHERE listing_key = :key").param("key", listingKey).update();
+    }
+
+    public List<RegistryListing> bySubjectKey(String subjectKey, LocalDate exitedSince, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM registry_listing WHERE subject_key = :key
+                            AND (status = 'IN_FORCE' OR exited_on >= :since)
+                        ORDER BY status DESC, recognition_date DESC NULLS LAST, listing_key LIMIT :limit""")
+                .param("key", subjectKey).param("since", exitedSince).param("limit", limit).query(ROW).list();
+    }
+
+    public List<RegistryListing> byUscc(String uscc, LocalDate exitedSince, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM registry_listing WHERE uscc = :uscc
+                            AND (status = 'IN_FORCE' OR exited_on >= :since)
+                        ORDER BY status DESC, recognition_date DESC NULLS LAST, listing_key LIMIT :limit""")
+                .param("uscc", uscc).param("since", exitedSince).param("limit", limit).query(ROW).list();
+    }
+
+    /** The exact name first, then names that start with it. */
+    public List<RegistryListing> byName(String name, LocalDate exitedSince, int limit) {
+        String prefix = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        SELECT * FROM registry_listing WHERE (name = :name OR name LIKE :prefix)
+                            AND (status = 'IN_FORCE' OR exited_on >= :since)
+                        ORDER BY (name = :name) DESC, name, status DESC, listing_key LIMIT :limit""")
+                .param("name", name).param("prefix", prefix).param("since", exitedSince).param("limit", limit)
+                .query(ROW).list();
+    }
+
+    private static final RowMapper<RegistryListing> ROW = (rs, n) -> new RegistryListing(
+            rs.getString("listing_key"),
+            rs.getString("source"),
+            rs.getLong("version"),
+            rs.getString("subject_key"),
+            SubjectType.valueOf(rs.getString("subject_type")),
+            rs.getString("name"),
+            rs.getString("uscc"),
+            rs.getString("id_number_masked"),
+            rs.getString("list_type_code"),
+            rs.getString("list_type_name"),
+            ListKind.valueOf(rs.getString("kind")),
+            rs.getString("department"),
+            date(rs.getDate("recognition_date")),
+            date(rs.getDate("valid_until")),
+            RegistryListing.Status.valueOf(rs.getString("status")),
+            date(rs.getDate("exited_on")));
+
+    private static LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}
