@@ -129,6 +129,28 @@ class WholeLoopIT {
     }
 
     @Test
+    @DisplayName("R5: a list made upstream (the courts' defaulter list), sent to sharing through the gateway, reaches "
+            + "identification: a red listing of that subject is excluded")
+    void upstreamBlackListExcludesRed() {
+        String uscc = Listings.newUscc();
+        String caseNo = "(2026)鄂0202执" + UUID.randomUUID().toString().substring(0, 6) + "号";
+        Api.Reply received = gateway.post("/api/sharing/upstream/court/listings", Map.of("upstreamId", caseNo,
+                "listName", "失信被执行人名单", "kind", "BLACK", "subjectType", "ORGANISATION",
+                "name", "黄石上游" + caseNo + "有限公司", "uscc", uscc, "authority", "黄石港区人民法院",
+                "recognitionDate", "2026-10-12"));
+        assertThat(received.status()).as(received.body()).isBetween(200, 202);
+
+        // the upstream event travels sharing → Kafka → identification; until it has arrived a red listing goes into
+        // publicity, afterwards it is excluded at once
+        JsonNode red = await("red listing excluded").atMost(ASYNC).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            Api.Reply submitted = gateway.post("/api/listings", Listings.taxRed("黄石红名单" + caseNo + "有限公司", uscc));
+            assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+            return submitted.json();
+        }, listing -> listing.get("status").asText().equals("EXCLUDED"));
+        assertThat(red.toString()).contains("失信被执行人名单");
+    }
+
+    @Test
     @DisplayName("R3: bad input through the gateway gets a field-level 4xx and writes nothing")
     void badInputIsRefused() {
         String name = "坏数据" + UUID.randomUUID().toString().substring(0, 8) + "有限公司";

@@ -40,8 +40,8 @@ public class Listings {
             INSERT INTO listing (id, version, status, submission_id, list_type_code, list_type_version, subject_type,
                 subject_key, subject_name, uscc, id_type, id_number, legal_representative, reason, basis, department,
                 recognition_date, valid_from, valid_until, organisation_code, lei, note, warnings,
-                legal_representative_id_number, confirmed_at, notice_date, publicity_ends_on, objection)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                legal_representative_id_number, confirmed_at, notice_date, publicity_ends_on, objection, decision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -90,6 +90,7 @@ public class Listings {
             ps.setObject(26, l.noticeDate(), Types.DATE);
             ps.setObject(27, l.publicityEndsOn(), Types.DATE);
             ps.setString(28, l.objection());
+            ps.setString(29, l.decision());
         });
     }
 
