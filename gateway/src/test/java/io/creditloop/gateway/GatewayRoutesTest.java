@@ -53,6 +53,9 @@ class GatewayRoutesTest {
         assertRoutedTo("/api/sharing/forwards", "sharing", "/api/sharing/forwards");
         assertRoutedTo("/api/repair/objections", "repair", "/api/repair/objections");
         assertRoutedTo("/api/board", "publication", "/api/board");
+        assertRoutedTo("/api/board/feed.atom", "publication", "/api/board/feed.atom");
+        assertRoutedTo("/board/", "publication", "/board/");
+        assertRoutedTo("/board/board.js", "publication", "/board/board.js");
         assertRoutedTo("/openapi/sanction", "sanction", "/v3/api-docs");
     }
 

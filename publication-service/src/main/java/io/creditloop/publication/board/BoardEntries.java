@@ -10,39 +10,52 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The board's entries (table {@code board_entry}). */
 @Repository
 public class BoardEntries {
 
-    /** R7: published, and today inside the validity. */
-    private static final String ON_BOARD = """
+    /** R7: published, and today inside the validity ({@link PublicWindow#shows}). */
+    static final String ON_BOARD = """
             published AND valid_from <= :today AND (valid_until IS NULL OR valid_until >= :today)""";
 
-    private static final String MATCHES = ON_BOARD + """
-             AND (CAST(:kind AS TEXT) IS NULL OR list_kind = CAST(:kind AS TEXT))
-             AND (CAST(:text AS TEXT) IS NULL
-                  OR strpos(lower(subject_name), lower(CAST(:text AS TEXT))) > 0
-                  OR strpos(upper(coalesce(uscc, '')), upper(CAST(:text AS TEXT))) > 0)""";
+    /** The stable order of the board: newest publication first, then by listing id. */
+    private static final String ORDER = " ORDER BY published_at DESC, listing_id";
 
     private final JdbcClient jdbc;
+    private final IdNumberKeys idNumberKeys;
 
-    public BoardEntries(JdbcClient jdbc) {
+    public BoardEntries(JdbcClient jdbc, IdNumberKeys idNumberKeys) {
         this.jdbc = jdbc;
+        this.idNumberKeys = idNumberKeys;
     }
 
-    /** Inserts the entry or replaces the listing's entry; a replaced entry keeps its first publication time. */
-    public void save(BoardEntry entry, boolean published) {
+    /**
+     * Inserts the entry or replaces the listing's entry; a replaced entry keeps its first publication time.
+     *
+     * @param idNumberKey the keyed hash of a person's ID number ({@link IdNumberKeys}), else {@code null}
+     * @param listed      whether the delta feed now says "on the board"
+     * @return whether the delta feed said "on the board" before; empty for a new entry
+     */
+    public Optional<Boolean> save(BoardEntry entry, boolean published, String idNumberKey, boolean listed) {
+        Optional<Boolean> before = jdbc.sql("SELECT listed FROM board_entry WHERE listing_id = :id FOR UPDATE")
+                .param("id", entry.listingId())
+                .query(Boolean.class)
+                .optional();
         jdbc.sql("""
                         INSERT INTO board_entry (listing_id, version, list_kind, list_type_code, list_type_name,
                             subject_type, subject_name, uscc, id_number_masked, reason, recognising_department, basis,
-                            recognition_date, valid_from, valid_until, published, published_at)
+                            recognition_date, valid_from, valid_until, published, published_at, id_number_key, listed)
                         VALUES (:listingId, :version, :listKind, :listTypeCode, :listTypeName, :subjectType,
                             :subjectName, :uscc, :idNumberMasked, :reason, :department, :basis, :recognitionDate,
-                            :validFrom, :validUntil, :published, :publishedAt)
+                            :validFrom, :validUntil, :published, :publishedAt, :idNumberKey, :listed)
                         ON CONFLICT (listing_id) DO UPDATE SET
                             version = EXCLUDED.version, list_kind = EXCLUDED.list_kind,
                             list_type_code = EXCLUDED.list_type_code, list_type_name = EXCLUDED.list_type_name,
@@ -51,7 +64,8 @@ public class BoardEntries {
                             reason = EXCLUDED.reason, recognising_department = EXCLUDED.recognising_department,
                             basis = EXCLUDED.basis, recognition_date = EXCLUDED.recognition_date,
                             valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
-                            published = EXCLUDED.published""")
+                            published = EXCLUDED.published, id_number_key = EXCLUDED.id_number_key,
+                            listed = EXCLUDED.listed""")
                 .param("listingId", entry.listingId())
                 .param("version", entry.version())
                 .param("listKind", entry.listKind().name())
@@ -69,11 +83,19 @@ public class BoardEntries {
                 .param("validUntil", entry.validUntil())
                 .param("published", published)
                 .param("publishedAt", entry.publishedAt().atOffset(ZoneOffset.UTC))
+                .param("idNumberKey", idNumberKey)
+                .param("listed", listed)
                 .update();
+        return before;
     }
 
-    public void delete(UUID listingId) {
-        jdbc.sql("DELETE FROM board_entry WHERE listing_id = :id").param("id", listingId).update();
+    /** Deletes the listing's entry; returns whether the delta feed said "on the board" (false if there was none). */
+    public boolean delete(UUID listingId) {
+        return jdbc.sql("DELETE FROM board_entry WHERE listing_id = :id RETURNING listed")
+                .param("id", listingId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** The listing's entry if it is on the board {@code today}. */
@@ -85,28 +107,94 @@ public class BoardEntries {
                 .optional();
     }
 
-    /** Entries on the board {@code today}, newest publication first, then by listing id: a stable order to page. */
+    /** Entries on the board {@code today} that match, in the board's stable order. */
     public Page<BoardEntry> search(BoardQuery query, LocalDate today) {
-        String kind = query.kind() == null ? null : query.kind().name();
-        List<BoardEntry> items = jdbc.sql("SELECT * FROM board_entry WHERE " + MATCHES
-                        + " ORDER BY published_at DESC, listing_id LIMIT :limit OFFSET :offset")
-                .param("today", today)
-                .param("kind", kind)
-                .param("text", query.text())
+        Where where = where(query, today);
+        List<BoardEntry> items = jdbc.sql("SELECT * FROM board_entry WHERE " + where.sql + ORDER
+                        + " LIMIT :limit OFFSET :offset")
+                .params(where.params)
                 .param("limit", query.size())
                 .param("offset", (long) query.page() * query.size())
                 .query(BoardEntries::entry)
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM board_entry WHERE " + MATCHES)
-                .param("today", today)
-                .param("kind", kind)
-                .param("text", query.text())
-                .query(Long.class)
-                .single();
+        long total = items.size() < query.size() && (query.page() == 0 || !items.isEmpty())
+                ? (long) query.page() * query.size() + items.size()
+                : jdbc.sql("SELECT count(*) FROM board_entry WHERE " + where.sql)
+                        .params(where.params)
+                        .query(Long.class)
+                        .single();
         return new Page<>(items, query.page(), query.size(), total);
     }
 
-    private static BoardEntry entry(ResultSet rs, int row) throws SQLException {
+    /** Every match on the board {@code today}, in the board's stable order, streamed (exports). */
+    public void forEach(BoardQuery query, LocalDate today, Consumer<BoardEntry> sink) {
+        Where where = where(query, today);
+        jdbc.sql("SELECT * FROM board_entry WHERE " + where.sql + ORDER)
+                .params(where.params)
+                .query(rs -> {
+                    sink.accept(entry(rs, 0));
+                });
+    }
+
+    /** R7: published entries whose validity has begun {@code today} but the feed has not shown; now marked shown. */
+    public List<BoardEntry> startListing(LocalDate today) {
+        return jdbc.sql("UPDATE board_entry SET listed = true WHERE NOT listed AND " + ON_BOARD + " RETURNING *")
+                .param("today", today)
+                .query(BoardEntries::entry)
+                .list();
+    }
+
+    /** R7: entries the feed shows though they are no longer on the board {@code today}; now marked not shown. */
+    public List<UUID> stopListing(LocalDate today) {
+        return jdbc.sql("UPDATE board_entry SET listed = false WHERE listed AND NOT (" + ON_BOARD
+                        + ") RETURNING listing_id")
+                .param("today", today)
+                .query(UUID.class)
+                .list();
+    }
+
+    private Where where(BoardQuery query, LocalDate today) {
+        StringBuilder sql = new StringBuilder(ON_BOARD);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("today", today);
+        if (query.text() != null) {
+            String text = query.text();
+            sql.append(" AND (subject_name ILIKE :pattern OR uscc = :code");
+            params.put("pattern", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("code", text.toUpperCase(Locale.ROOT));
+            if (IdNumberKeys.looksLikeIdNumber(text)) {
+                sql.append(" OR id_number_key = :idNumberKey");
+                params.put("idNumberKey", idNumberKeys.of(text));
+            }
+            sql.append(')');
+        }
+        if (query.kind() != null) {
+            sql.append(" AND list_kind = :kind");
+            params.put("kind", query.kind().name());
+        }
+        if (query.listType() != null) {
+            sql.append(" AND list_type_code = :listType");
+            params.put("listType", query.listType());
+        }
+        if (query.department() != null) {
+            sql.append(" AND recognising_department = :department");
+            params.put("department", query.department());
+        }
+        if (query.from() != null) {
+            sql.append(" AND recognition_date >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND recognition_date <= :to");
+            params.put("to", query.to());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    static BoardEntry entry(ResultSet rs, int row) throws SQLException {
         return new BoardEntry(
                 rs.getObject("listing_id", UUID.class),
                 rs.getLong("version"),

@@ -6,6 +6,7 @@ import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
+import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.messaging.AppliedVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +15,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The board's use cases. Listing events are applied in the caller's (the inbox's) transaction, each only if its
  * version is newer than the one this service applied, so duplicates and reordering change nothing. This is the
- * one place listing events are mapped onto board entries and announcements.
+ * one place listing events are mapped onto board entries and announcements, and where the delta feed learns of
+ * every change the public sees.
  */
 @Service
 public class BoardService {
@@ -33,14 +38,20 @@ public class BoardService {
 
     private final BoardEntries entries;
     private final ExitAnnouncements announcements;
+    private final BoardChanges changes;
     private final AppliedVersions versions;
+    private final IdNumberKeys idNumberKeys;
+    private final PublicWindow window;
     private final Clock clock;
 
-    public BoardService(BoardEntries entries, ExitAnnouncements announcements, AppliedVersions versions,
-                        Clock clock) {
+    public BoardService(BoardEntries entries, ExitAnnouncements announcements, BoardChanges changes,
+                        AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock) {
         this.entries = entries;
         this.announcements = announcements;
+        this.changes = changes;
         this.versions = versions;
+        this.idNumberKeys = idNumberKeys;
+        this.window = window;
         this.clock = clock;
     }
 
@@ -64,15 +75,20 @@ public class BoardService {
     }
 
     /**
-     * R13: the entry leaves the board and an exit announcement follows (001 §19; 004 §6(三)). R11: an erroneous
-     * listing leaves no announcement naming the subject (001 §19).
+     * R13: the entry leaves the board and an exit announcement follows (001 §19; 004 §6(三)), with the exit's note
+     * (after a repair, the rectification noted: R12). R11: an erroneous listing leaves no announcement naming the
+     * subject (001 §19): the delta feed gets a bare tombstone.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void exited(ListingExited event) {
         if (!isNew(event.listingId(), event.version())) {
             return;
         }
-        entries.delete(event.listingId());
+        Instant now = clock.instant();
+        changes.lockForWriting();
+        if (entries.delete(event.listingId())) {
+            changes.removed(event.listingId(), now);
+        }
         if (event.exitReason() == ExitReason.ERRONEOUS || !published(event.listType())) {
             log.info("listing {} v{} exited ({}): removed from the board without announcement", event.listingId(),
                     event.version(), event.exitReason());
@@ -80,11 +96,33 @@ public class BoardService {
         }
         MaskedSubject subject = Masking.subject(event.subject());
         ListType type = event.listType();
-        announcements.add(new ExitAnnouncement(event.listingId(), type.kind(), type.code(), type.name(),
+        ExitAnnouncement announcement = new ExitAnnouncement(event.listingId(), type.kind(), type.code(), type.name(),
                 subject.type(), subject.name(), subject.uscc(), subject.maskedIdNumber(),
-                event.recognisingDepartment(), event.exitReason(), event.exitDate(), clock.instant()));
+                event.recognisingDepartment(), event.exitReason(), event.exitDate(), Masking.text(event.note()), now);
+        announcements.add(announcement);
+        changes.announced(announcement, now);
         log.info("listing {} v{} exited ({}): removed from the board and announced", event.listingId(),
                 event.version(), event.exitReason());
+    }
+
+    /**
+     * R7: brings the delta feed in step with the validity windows: entries whose validity has begun are announced as
+     * published, those whose validity has ended as removed. The board itself needs no sweep (it is computed on read
+     * against the clock); mirrors do. Safe to run on several instances at once.
+     */
+    @Transactional
+    public int sweepWindows() {
+        LocalDate today = today();
+        Instant now = clock.instant();
+        changes.lockForWriting();
+        List<BoardEntry> started = entries.startListing(today);
+        started.forEach(entry -> changes.published(entry, now));
+        List<UUID> ended = entries.stopListing(today);
+        ended.forEach(listingId -> changes.removed(listingId, now));
+        if (!started.isEmpty() || !ended.isEmpty()) {
+            log.info("publication windows on {}: {} started, {} ended", today, started.size(), ended.size());
+        }
+        return started.size() + ended.size();
     }
 
     @Transactional(readOnly = true)
@@ -92,14 +130,34 @@ public class BoardService {
         return entries.search(query, today());
     }
 
+    /** Every entry on the board that matches, in the board's order (exports). */
+    @Transactional(readOnly = true)
+    public void export(BoardQuery query, Consumer<BoardEntry> sink) {
+        entries.forEach(query, today(), sink);
+    }
+
     @Transactional(readOnly = true)
     public Optional<BoardEntry> entry(UUID listingId) {
         return entries.findOnBoard(listingId, today());
     }
 
+    /** R13: the exit announcements public today. */
     @Transactional(readOnly = true)
     public Page<ExitAnnouncement> announcements(int page, int size) {
-        return announcements.page(page, size);
+        LocalDate today = today();
+        return announcements.page(window.oldestAnnouncedExit(today), today, page, size);
+    }
+
+    /** The delta feed: up to {@code limit} changes after {@code cursor}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<BoardChange> changesAfter(long cursor, int limit) {
+        return changes.after(cursor, limit);
+    }
+
+    /** The newest {@code limit} changes, newest first (the Atom feed). */
+    @Transactional(readOnly = true)
+    public List<BoardChange> latestChanges(int limit) {
+        return changes.latest(limit);
     }
 
     /**
@@ -123,10 +181,23 @@ public class BoardService {
                          String department, String basis, LocalDate recognitionDate, LocalDate validFrom,
                          LocalDate validUntil) {
         MaskedSubject subject = Masking.subject(rawSubject);
-        entries.save(new BoardEntry(listingId, version, type.kind(), type.code(), type.name(), subject.type(),
-                subject.name(), subject.uscc(), subject.maskedIdNumber(), reason, department, basis,
-                recognitionDate, validFrom, validUntil, clock.instant()), published(type));
-        log.info("listing {} v{} on the board ({} {})", listingId, version, type.kind(), type.code());
+        String idNumberKey = rawSubject.type() == SubjectType.PERSON ? idNumberKeys.of(rawSubject.idNumber()) : null;
+        Instant now = clock.instant();
+        BoardEntry entry = new BoardEntry(listingId, version, type.kind(), type.code(), type.name(), subject.type(),
+                subject.name(), subject.uscc(), subject.maskedIdNumber(), Masking.text(reason), department,
+                Masking.text(basis), recognitionDate, validFrom, validUntil, now);
+        boolean published = published(type);
+        boolean listed = published && PublicWindow.shows(validFrom, validUntil, today());
+        changes.lockForWriting();
+        boolean wasListed = entries.save(entry, published, idNumberKey, listed).orElse(false);
+        if (listed) {
+            // a replaced entry keeps its first publication time: the feed carries the stored row
+            changes.published(entries.findOnBoard(listingId, today()).orElse(entry), now);
+        } else if (wasListed) {
+            changes.removed(listingId, now);
+        }
+        log.info("listing {} v{} on the board ({} {}{})", listingId, version, type.kind(), type.code(),
+                listed ? "" : published ? ", outside its validity today" : ", not published");
     }
 
     private LocalDate today() {

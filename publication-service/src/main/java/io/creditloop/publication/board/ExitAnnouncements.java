@@ -29,9 +29,9 @@ public class ExitAnnouncements {
         jdbc.sql("""
                         INSERT INTO exit_announcement (listing_id, list_kind, list_type_code, list_type_name,
                             subject_type, subject_name, uscc, id_number_masked, recognising_department, exit_reason,
-                            exit_date, announced_at)
+                            exit_date, note, announced_at)
                         VALUES (:listingId, :listKind, :listTypeCode, :listTypeName, :subjectType, :subjectName,
-                            :uscc, :idNumberMasked, :department, :exitReason, :exitDate, :announcedAt)
+                            :uscc, :idNumberMasked, :department, :exitReason, :exitDate, :note, :announcedAt)
                         ON CONFLICT (listing_id) DO NOTHING""")
                 .param("listingId", a.listingId())
                 .param("listKind", a.listKind().name())
@@ -44,20 +44,30 @@ public class ExitAnnouncements {
                 .param("department", a.recognisingDepartment())
                 .param("exitReason", a.exitReason().name())
                 .param("exitDate", a.exitDate())
+                .param("note", a.note())
                 .param("announcedAt", a.announcedAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
-    /** Newest first, then by listing id. */
-    public Page<ExitAnnouncement> page(int page, int size) {
+    /**
+     * R13: the announcements public {@code today} ({@link PublicWindow#announces}: exit date from {@code oldest} to
+     * today), newest first, then by listing id.
+     */
+    public Page<ExitAnnouncement> page(LocalDate oldest, LocalDate today, int page, int size) {
         List<ExitAnnouncement> items = jdbc.sql("""
-                        SELECT * FROM exit_announcement ORDER BY announced_at DESC, listing_id
-                        LIMIT :limit OFFSET :offset""")
+                        SELECT * FROM exit_announcement WHERE exit_date BETWEEN :oldest AND :today
+                        ORDER BY announced_at DESC, listing_id LIMIT :limit OFFSET :offset""")
+                .param("oldest", oldest)
+                .param("today", today)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(ExitAnnouncements::announcement)
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM exit_announcement").query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM exit_announcement WHERE exit_date BETWEEN :oldest AND :today")
+                .param("oldest", oldest)
+                .param("today", today)
+                .query(Long.class)
+                .single();
         return new Page<>(items, page, size, total);
     }
 
@@ -74,6 +84,7 @@ public class ExitAnnouncements {
                 rs.getString("recognising_department"),
                 ExitReason.valueOf(rs.getString("exit_reason")),
                 rs.getObject("exit_date", LocalDate.class),
+                rs.getString("note"),
                 rs.getObject("announced_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -6,6 +6,8 @@ import io.creditloop.contracts.listing.v1.SubjectType;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * R7, R16: the one place personal data is masked before anything leaves this service (001 §10; 004 §4(三)).
@@ -22,6 +24,10 @@ public final class Masking {
             "端木", "南宫", "独孤", "轩辕", "钟离", "呼延", "澹台", "申屠", "万俟", "闻人", "赫连", "西门");
 
     private static final char MASK = '*';
+
+    /** A resident ID number (18 or 15 characters) standing on its own inside a free text. */
+    private static final Pattern ID_NUMBER_IN_TEXT =
+            Pattern.compile("(?<![0-9A-Za-z])(?:\\d{17}[\\dXx]|\\d{15})(?![0-9A-Za-z])");
 
     private Masking() {
     }
@@ -72,6 +78,24 @@ public final class Masking {
             return String.valueOf(MASK).repeat(length - 2) + id.substring(length - 2);
         }
         return String.valueOf(MASK).repeat(length);
+    }
+
+    /**
+     * A free text a department wrote (reason, basis, exit note) as it may be published: any resident ID number in it
+     * is masked like {@link #idNumber}. Departments are told not to name persons' numbers in these texts; this is the
+     * safety net for when they do.
+     */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = ID_NUMBER_IN_TEXT.matcher(text);
+        StringBuilder masked = new StringBuilder(text.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(masked, Matcher.quoteReplacement(idNumber(matcher.group())));
+        }
+        matcher.appendTail(masked);
+        return masked.toString();
     }
 
     private static String blankToNull(String value) {

@@ -85,4 +85,15 @@ class MaskingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("420102199001011234");
     }
+
+    @Test
+    @DisplayName("R7, R16: an ID number written into a free text (reason, basis, note) is masked there too")
+    void freeText() {
+        assertThat(Masking.text("当事人420102199001011234拖欠工资")).isEqualTo("当事人420102********1234拖欠工资");
+        assertThat(Masking.text("身份证号 42010219900101123X；另 420102900101123 号"))
+                .isEqualTo("身份证号 420102********123X；另 420102*****1123 号");
+        assertThat(Masking.text("统一社会信用代码 91420200MA4KXXXX1A，案号（2024）鄂0202执123号"))
+                .isEqualTo("统一社会信用代码 91420200MA4KXXXX1A，案号（2024）鄂0202执123号");
+        assertThat(Masking.text(null)).isNull();
+    }
 }

@@ -1,5 +1,7 @@
 package io.creditloop.publication.board.web;
 
+import io.creditloop.publication.release.InvalidReleaseException;
+import io.creditloop.publication.release.web.NoSuchReleaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +29,33 @@ class BoardProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not on the board");
         problem.setProperty("listingId", e.listingId());
+        return problem;
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(InvalidReleaseException.class)
+    ProblemDetail invalidRelease(InvalidReleaseException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(NoSuchReleaseException.class)
+    ProblemDetail noSuchRelease(NoSuchReleaseException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such release");
+        problem.setProperty("releaseNo", e.releaseNo());
+        return problem;
+    }
+
+    private static ProblemDetail invalid(Map<String, String> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request.");
+        problem.setProperty("errors", problems.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(p -> Map.of("field", p.getKey(), "message", p.getValue()))
+                .toList());
         return problem;
     }
 
