@@ -15,23 +15,6 @@ final class Listings {
                 "basis", "《纳税信用管理办法》", "recognitionDate", "2026-11-02", "validity", "1年");
     }
 
-    /** A valid USCC (GB 32100) of a Huangshi company, different on every call. */
-    static String newUscc() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        java.util.Random random = new java.util.Random();
-        StringBuilder code = new StringBuilder("91420200");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(code.charAt(i)) * weights[i];
-        }
-        int check = 31 - sum % 31;
-        return code.toString() + alphabet.charAt(check == 31 ? 0 : check);
-    }
-
     /** Huangshi annex 1's example: a major tax violation black listing (R3). */
     static Map<String, Object> taxBlack(String name, String uscc) {
         return Map.of("department", "tax", "listType", "TAX_MAJOR_VIOLATION", "subjectType", "ORGANISATION",

@@ -132,7 +132,7 @@ class WholeLoopIT {
     @DisplayName("R5: a list made upstream (the courts' defaulter list), sent to sharing through the gateway, reaches "
             + "identification: a red listing of that subject is excluded")
     void upstreamBlackListExcludesRed() {
-        String uscc = Listings.newUscc();
+        String uscc = io.creditloop.testsupport.Identifiers.uscc();
         String caseNo = "(2026)鄂0202执" + UUID.randomUUID().toString().substring(0, 6) + "号";
         Api.Reply received = gateway.post("/api/sharing/upstream/court/listings", Map.of("upstreamId", caseNo,
                 "listName", "失信被执行人名单", "kind", "BLACK", "subjectType", "ORGANISATION",

@@ -73,14 +73,7 @@ public final class ListingEventsFixture {
 
     /** A random resident ID number with a real birth date and a correct MOD 11-2 check character. */
     public static String residentId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String body = "420102" + LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15_000)).toString().replace("-", "")
-                + String.format("%03d", random.nextInt(1000));
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return Identifiers.residentId();
     }
 
     public Envelope<ListingConfirmed> confirmed(UUID listingId, long version, Subject subject, String reason,

@@ -1,5 +1,6 @@
 package io.creditloop.identification.listing;
 
+import io.creditloop.testsupport.Identifiers;
 import io.creditloop.identification.subject.Uscc;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -27,8 +27,6 @@ class ListingBatchIT {
     ListingService service;
     @Autowired
     JdbcClient jdbc;
-
-    private final Random random = new Random();
 
     /** What one submission came to, with everything that names the subject left out. */
     record Outcome(boolean created, List<String> refusedFields, String status, long version, List<String> history,
@@ -60,11 +58,11 @@ class ListingBatchIT {
     @DisplayName("R4/R13: a black listing confirmed in a batch removes the subject's confirmed red listing, as it does "
             + "alone")
     void blackInBatchSupersedesRed() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         UUID red = confirmedRed(uscc);
 
         List<ListingService.BatchResult> results = service.submitAll(List.of(
-                black("b-" + UUID.randomUUID(), uscc), black("b-" + UUID.randomUUID(), newUscc())));
+                black("b-" + UUID.randomUUID(), uscc), black("b-" + UUID.randomUUID(), Identifiers.uscc())));
 
         assertThat(results).allSatisfy(r -> assertThat(r.created()).isTrue());
         assertThat(service.find(red).orElseThrow().status()).isEqualTo(ListingStatus.EXITED);
@@ -74,26 +72,24 @@ class ListingBatchIT {
 
     /** Runs one scenario on fresh subjects through {@code submit} and returns the outcomes in order. */
     private List<Outcome> run(Function<List<ListingSubmission>, List<ListingService.BatchResult>> submit) {
-        String blackListed = newUscc();
+        String blackListed = Identifiers.uscc();
         service.submit(black("pre-" + UUID.randomUUID(), blackListed));
         String earlierSubmission = "earlier-" + UUID.randomUUID();
-        service.submit(black(earlierSubmission, newUscc()));
-        String twice = newUscc();
+        service.submit(black(earlierSubmission, Identifiers.uscc()));
+        String twice = Identifiers.uscc();
         String repeated = "rep-" + UUID.randomUUID();
 
         List<ListingSubmission> batch = new ArrayList<>();
-        batch.add(black("a-" + UUID.randomUUID(), newUscc()));                 // new subject, confirmed at once
-        batch.add(red("a-" + UUID.randomUUID(), newUscc()));                   // R5: into publicity
+        batch.add(black("a-" + UUID.randomUUID(), Identifiers.uscc()));                 // new subject, confirmed at once
+        batch.add(red("a-" + UUID.randomUUID(), Identifiers.uscc()));                   // R5: into publicity
         batch.add(blackPerson("a-" + UUID.randomUUID()));                       // R4: waits for the prior notice
         batch.add(red("a-" + UUID.randomUUID(), blackListed));                 // R5: excluded, subject is black
         batch.add(black("a-" + UUID.randomUUID(), twice));                     // the same subject twice in the batch:
         batch.add(red("a-" + UUID.randomUUID(), twice));                       // ... the red one is excluded
-        batch.add(black(repeated, newUscc()));                                 // a repeat within the batch
-        batch.add(black(repeated, newUscc()));
-        batch.add(black(earlierSubmission, newUscc()));                        // a repeat of an earlier call
-        String good = newUscc();
-        String badCheck = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
-        batch.add(black("a-" + UUID.randomUUID(), badCheck));                  // R3: wrong check character
+        batch.add(black(repeated, Identifiers.uscc()));                                 // a repeat within the batch
+        batch.add(black(repeated, Identifiers.uscc()));
+        batch.add(black(earlierSubmission, Identifiers.uscc()));                        // a repeat of an earlier call
+        batch.add(black("a-" + UUID.randomUUID(), Identifiers.usccWithWrongCheck()));    // R3: wrong check character
 
         List<ListingService.BatchResult> results = submit.apply(batch);
         List<UUID> ids = results.stream().map(ListingService.BatchResult::listingId).toList();
@@ -141,27 +137,8 @@ class ListingBatchIT {
 
     private ListingSubmission blackPerson(String submissionId) {
         return new ListingSubmission(submissionId, "tax", "TAX_MAJOR_VIOLATION", "PERSON", "王五", null, "身份证",
-                newIdNumber(), null, "偷税", "《重大税收违法失信案件信息公布办法》", "2026-11-02", "3年", null, null, null,
+                Identifiers.residentId(), null, "偷税", "《重大税收违法失信案件信息公布办法》", "2026-11-02", "3年", null, null, null,
                 null, null);
     }
 
-    private String newUscc() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder code = new StringBuilder("91420200");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return code.toString() + Uscc.checkCharacter(code.toString());
-    }
-
-    private String newIdNumber() {
-        String body = "42010219" + (70 + random.nextInt(29)) + "0" + (1 + random.nextInt(9)) + "1" + random.nextInt(10)
-                + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
 }

@@ -1,5 +1,6 @@
 package io.creditloop.identification.listing;
 
+import io.creditloop.testsupport.Identifiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.creditloop.identification.subject.Uscc;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -68,8 +68,6 @@ class ListingLifecycleIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final Random random = new Random();
-
     @BeforeEach
     void monday() {
         MovableClock.NOW.set(MONDAY);
@@ -78,7 +76,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R5: a red listing is publicised for 7 working days and confirmed when publicity ends without objection")
     void redPublicityThenConfirmation() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         JsonNode red = submit("tax", "TAX_A_GRADE", uscc, "2026-11-20");
         assertThat(red.get("status").asText()).isEqualTo("IN_PUBLICITY");
         assertThat(red.get("publicityEndsOn").asText()).isEqualTo("2026-12-02");
@@ -96,7 +94,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R5: a red preliminary listing of a black-listed subject is excluded with its reason, and never published")
     void redExcludedForBlackSubject() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         JsonNode black = submit("tax", "TAX_MAJOR_VIOLATION", uscc, "2026-11-02");
         JsonNode red = submit("tax", "TAX_A_GRADE", uscc, "2026-11-20");
 
@@ -109,7 +107,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R4/R13: a confirmed black listing removes the subject from its red lists")
     void blackSupersedesRed() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         JsonNode red = submit("tax", "TAX_A_GRADE", uscc, "2026-11-20");
         MovableClock.NOW.set(Instant.parse("2026-12-03T02:00:00Z"));
         scheduler.run();
@@ -127,7 +125,7 @@ class ListingLifecycleIT {
     @DisplayName("R4: a natural person is notified before a black listing is confirmed")
     void personNeedsPriorNotice() {
         Map<String, Object> body = new HashMap<>(Map.of("department", "court", "listType", "COURT_DEFAULTER",
-                "subjectType", "PERSON", "name", "王五", "idNumber", newIdNumber(), "reason", "有履行能力而拒不履行",
+                "subjectType", "PERSON", "name", "王五", "idNumber", Identifiers.residentId(), "reason", "有履行能力而拒不履行",
                 "basis", "（2026）鄂02执1号", "recognitionDate", "2026-11-20"));
         JsonNode person = post("/api/listings", body).getBody();
         assertThat(person.get("status").asText()).isEqualTo("RECORDED");
@@ -144,7 +142,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R10/R11: an objection in publicity waits for the department; upheld withdraws it and purges personal data")
     void objectionUpheldPurges() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         JsonNode red = submit("tax", "TAX_A_GRADE", uscc, "2026-11-20");
         String id = red.get("id").asText();
 
@@ -167,7 +165,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R5/R10: a dismissed objection returns the listing to publicity, confirmed when publicity ends")
     void objectionDismissedReturnsToPublicity() {
-        JsonNode red = submit("tax", "TAX_A_GRADE", newUscc(), "2026-11-20");
+        JsonNode red = submit("tax", "TAX_A_GRADE", Identifiers.uscc(), "2026-11-20");
         String id = red.get("id").asText();
         post("/api/listings/" + id + "/objection", Map.of("reason", "不服"));
 
@@ -183,7 +181,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R5: a red listing whose subject is listed black during its publicity is excluded when publicity ends")
     void blackDuringPublicityExcludesRed() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         JsonNode red = submit("tax", "TAX_A_GRADE", uscc, "2026-11-20");
         submit("court", "COURT_DEFAULTER", uscc, "2026-11-21");
 
@@ -198,7 +196,7 @@ class ListingLifecycleIT {
     @DisplayName("R4/R13: dates in the future are refused for a prior notice and an exit; nothing changes")
     void futureDatesRefused() {
         Map<String, Object> body = new HashMap<>(Map.of("department", "court", "listType", "COURT_DEFAULTER",
-                "subjectType", "PERSON", "name", "赵六", "idNumber", newIdNumber(), "reason", "拒不履行",
+                "subjectType", "PERSON", "name", "赵六", "idNumber", Identifiers.residentId(), "reason", "拒不履行",
                 "basis", "（2026）鄂02执2号", "recognitionDate", "2026-11-20"));
         JsonNode person = post("/api/listings", body).getBody();
         String id = person.get("id").asText();
@@ -207,7 +205,7 @@ class ListingLifecycleIT {
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(get(person).get("status").asText()).isEqualTo("RECORDED");
 
-        JsonNode black = submit("tax", "TAX_MAJOR_VIOLATION", newUscc(), "2026-11-02");
+        JsonNode black = submit("tax", "TAX_MAJOR_VIOLATION", Identifiers.uscc(), "2026-11-02");
         ResponseEntity<JsonNode> future = post("/api/listings/" + black.get("id").asText() + "/exit",
                 Map.of("reason", "REPAIRED", "exitDate", "2026-12-01"));
         assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -217,7 +215,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R13: a black exit by repair moves the subject to its gray list at once; an erroneous one does not, and purges")
     void blackExitToGray() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         JsonNode black = submit("tax", "TAX_MAJOR_VIOLATION", uscc, "2026-11-02");
 
         post("/api/listings/" + black.get("id").asText() + "/exit", Map.of("reason", "REPAIRED", "exitDate", "2026-11-23"));
@@ -232,7 +230,7 @@ class ListingLifecycleIT {
                 .param("id", "%" + gray.get("id").asText() + "%").query(String.class).single())
                 .contains("\"published\":false");
 
-        String wrongUscc = newUscc();
+        String wrongUscc = Identifiers.uscc();
         JsonNode wrong = submit("tax", "TAX_MAJOR_VIOLATION", wrongUscc, "2026-11-02");
         post("/api/listings/" + wrong.get("id").asText() + "/exit", Map.of("reason", "ERRONEOUS"));
         assertThat(listings(wrongUscc)).isEmpty();
@@ -243,7 +241,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R13: listings exit automatically when their validity ends, and a black one moves to gray")
     void expiry() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         Map<String, Object> body = listing("tax", "TAX_MAJOR_VIOLATION", uscc, "2026-08-01");
         body.put("validity", "3个月");
         JsonNode black = post("/api/listings", body).getBody();
@@ -261,7 +259,7 @@ class ListingLifecycleIT {
     @Test
     @DisplayName("R14: gray in 3 domains at once adds a big-data warning listing; gray escalates to black in one call")
     void grayRules() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         submit("tax", "TAX_KEY_ATTENTION", uscc, "2026-11-20");
         submit("market", "MARKET_ABNORMAL_OPERATION", uscc, "2026-11-20");
         assertThat(listings(uscc).findValuesAsText("listType")).doesNotContain("BIG_DATA_WARNING");
@@ -319,24 +317,4 @@ class ListingLifecycleIT {
                 .param("type", type).param("id", "%" + listing.get("id").asText() + "%").query(Long.class).single();
     }
 
-    /** A fresh, valid USCC per test, so tests never share a subject. */
-    private String newUscc() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder code = new StringBuilder("91420200");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return code.toString() + Uscc.checkCharacter(code.toString());
-    }
-
-    private String newIdNumber() {
-        String body = "42010219" + (70 + random.nextInt(29)) + "0" + (1 + random.nextInt(9)) + "1" + random.nextInt(10)
-                + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
 }

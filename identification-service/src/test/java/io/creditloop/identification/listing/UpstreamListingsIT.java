@@ -1,5 +1,6 @@
 package io.creditloop.identification.listing;
 
+import io.creditloop.testsupport.Identifiers;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;
 import io.creditloop.contracts.Topics;
@@ -49,7 +50,7 @@ class UpstreamListingsIT {
     @DisplayName("R5: a red listing of a subject on an upstream black list in force (the courts' defaulter list) is "
             + "excluded with the reason; once the court removes it, a new red listing goes into publicity")
     void upstreamBlackExcludesRed() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         String caseNo = "(2026)鄂0202执" + random.nextInt(100000) + "号";
         publish(upstream(caseNo, 1, true, uscc));
         await(() -> stored(caseNo) == 1);
@@ -70,7 +71,7 @@ class UpstreamListingsIT {
     @Test
     @DisplayName("R4/R13: an upstream black listing arriving removes the subject's confirmed red listing at once")
     void upstreamBlackSupersedesConfirmedRed() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         Listing red = service.submit(red(uscc)).listing();
         jdbc.sql("UPDATE listing SET publicity_ends_on = DATE '2000-01-01' WHERE id = :id").param("id", red.id())
                 .update();
@@ -91,12 +92,12 @@ class UpstreamListingsIT {
     @Test
     @DisplayName("R5: the intake's batch path sends a subject listed upstream through the cross-check too")
     void batchSeesUpstreamListings() {
-        String listed = newUscc();
+        String listed = Identifiers.uscc();
         String caseNo = "(2026)鄂0203执" + random.nextInt(100000) + "号";
         publish(upstream(caseNo, 1, true, listed));
         await(() -> stored(caseNo) == 1);
 
-        List<ListingService.BatchResult> results = service.submitAll(List.of(red(listed), red(newUscc())));
+        List<ListingService.BatchResult> results = service.submitAll(List.of(red(listed), red(Identifiers.uscc())));
 
         assertThat(service.find(results.get(0).listingId()).orElseThrow().status()).isEqualTo(ListingStatus.EXCLUDED);
         assertThat(service.find(results.get(1).listingId()).orElseThrow().status())
@@ -106,7 +107,7 @@ class UpstreamListingsIT {
     @Test
     @DisplayName("a stale revision arriving after a newer one, and a repeated event, change nothing")
     void staleAndRepeatedChangeNothing() {
-        String uscc = newUscc();
+        String uscc = Identifiers.uscc();
         String caseNo = "(2026)鄂0204执" + random.nextInt(100000) + "号";
         publish(upstream(caseNo, 2, false, uscc));
         await(() -> stored(caseNo) == 2);
@@ -115,7 +116,7 @@ class UpstreamListingsIT {
         publish(stale);
         // a marker event after the stale ones on the same partition: once it is applied, they were handled
         String marker = "(2026)鄂0204执" + random.nextInt(100000) + "号-marker";
-        publish(upstream(marker, 1, true, newUscc()));
+        publish(upstream(marker, 1, true, Identifiers.uscc()));
         await(() -> stored(marker) == 1);
 
         assertThat(stored(caseNo)).isEqualTo(2);
@@ -169,12 +170,4 @@ class UpstreamListingsIT {
                 null, null, "李四", "纳税信用A级", "《纳税信用管理办法》", "2026-11-02", "1年");
     }
 
-    private String newUscc() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder code = new StringBuilder("91420200");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return code.toString() + Uscc.checkCharacter(code.toString());
-    }
 }
