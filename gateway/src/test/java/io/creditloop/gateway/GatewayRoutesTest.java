@@ -50,6 +50,8 @@ class GatewayRoutesTest {
         assertRoutedTo("/api/catalog/list-types", "identification", "/api/catalog/list-types");
         assertRoutedTo("/api/intake/uploads/7", "identification", "/api/intake/uploads/7");
         assertRoutedTo("/api/sanction/listings/1/loop", "sanction", "/api/sanction/listings/1/loop");
+        assertRoutedTo("/dashboard/", "sanction", "/dashboard/");
+        assertRoutedTo("/dashboard/dashboard.js", "sanction", "/dashboard/dashboard.js");
         assertRoutedTo("/api/sharing/forwards", "sharing", "/api/sharing/forwards");
         assertRoutedTo("/api/repair/objections", "repair", "/api/repair/objections");
         assertRoutedTo("/api/board", "publication", "/api/board");

@@ -1,0 +1,53 @@
+package io.creditloop.sanction.report.messaging;
+
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ListingConfirmed;
+import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingExited;
+import io.creditloop.messaging.ListingEventHandler;
+import io.creditloop.messaging.ListingEventStream;
+import io.creditloop.sanction.report.CaseListing;
+import io.creditloop.sanction.report.CaseListings;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * R8: keeps what the dashboard and the monthly case report need of each listing (department, list, reported
+ * subject, exit) in a consumer group of its own, so the loop's own handling of listing events stays as it is.
+ * De-duplication and dead-lettering are the {@link ListingEventStream}'s; stale versions are dropped by
+ * {@link CaseListings}. Each handler runs in the event's inbox transaction.
+ */
+@Component
+class CaseListingsListener implements ListingEventHandler {
+
+    static final String CONSUMER = "sanction.case-listings";
+
+    private final ListingEventStream stream;
+    private final CaseListings listings;
+
+    CaseListingsListener(ListingEventStream stream, CaseListings listings) {
+        this.stream = stream;
+        this.listings = listings;
+    }
+
+    @KafkaListener(id = "sanction-case-listings", topics = Topics.LISTING_EVENTS,
+            groupId = "sanction-service.case-listings")
+    void on(String message) {
+        stream.accept(CONSUMER, message, this);
+    }
+
+    @Override
+    public void confirmed(ListingConfirmed event) {
+        listings.inForce(CaseListing.of(event));
+    }
+
+    @Override
+    public void corrected(ListingCorrected event) {
+        listings.inForce(CaseListing.of(event));
+    }
+
+    @Override
+    public void exited(ListingExited event) {
+        listings.exited(CaseListing.of(event));
+    }
+}
