@@ -3,6 +3,8 @@ package io.creditloop.contracts;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
+import io.creditloop.contracts.repair.v1.DecisionMade;
+import io.creditloop.contracts.repair.v1.ObjectionDeadlineAlarm;
 import io.creditloop.contracts.repair.v1.ObjectionFiled;
 import io.creditloop.contracts.sanction.v1.FeedbackGiven;
 import io.creditloop.contracts.sanction.v1.MeasureImplemented;
@@ -48,6 +50,11 @@ public final class EventTypes {
     public static final String WATCH_NOTICE = "sanction.watch.notice.v1";
     // --- end sanction ---
 
+    // --- repair: objection deadlines, decisions (R10-R12, R15) ---
+    public static final String OBJECTION_DEADLINE = "repair.objection.deadline.v1";
+    public static final String DECISION_MADE = "repair.decision.made.v1";
+    // --- end repair ---
+
     private static final Map<String, Class<?>> DATA = Map.ofEntries(
             Map.entry(LISTING_CONFIRMED, ListingConfirmed.class),
             Map.entry(LISTING_EXITED, ListingExited.class),
@@ -66,8 +73,12 @@ public final class EventTypes {
             // --- sanction: deadlines, lifted answers, watch lists (R8) ---
             Map.entry(TASK_REMINDER, SanctionTaskReminder.class),
             Map.entry(TASK_ALREADY_LIFTED, SanctionTaskAlreadyLifted.class),
-            Map.entry(WATCH_NOTICE, WatchNotice.class)
+            Map.entry(WATCH_NOTICE, WatchNotice.class),
             // --- end sanction ---
+            // --- repair: objection deadlines, decisions (R10-R12, R15) ---
+            Map.entry(OBJECTION_DEADLINE, ObjectionDeadlineAlarm.class),
+            Map.entry(DECISION_MADE, DecisionMade.class)
+            // --- end repair ---
     );
 
     private EventTypes() {

@@ -15,7 +15,7 @@ public final class Topics {
     public static final String SHARING_EVENTS = "sharing.forward.events";
     /** upstream.listing.received (lists made elsewhere, R4/R5), keyed by {@code platform:upstreamId}. */
     public static final String UPSTREAM_LISTINGS = "sharing.upstream.listings";
-    /** objection.filed, keyed by listing id. */
+    /** objection.filed, objection.deadline, decision.made, keyed by listing id. */
     public static final String REPAIR_EVENTS = "repair.case.events";
 
     private static final String TASKS_PREFIX = "sanction.tasks.";

@@ -144,6 +144,39 @@ public class ListingService {
     }
 
     /**
+     * R10-R12, R15: a decision repair-service made on a listing. An exit decision exits a confirmed listing (erroneous:
+     * purged, R11; repaired black: gray follows, R13); a listing already exited, unknown here, or a decision that
+     * exits nothing changes nothing.
+     *
+     * @return whether the listing exited
+     */
+    @Transactional
+    public boolean applyRepairDecision(io.creditloop.contracts.repair.v1.DecisionMade decision) {
+        Optional<ExitReason> reason = RepairDecisions.exitReason(decision.kind());
+        if (reason.isEmpty()) {
+            log.info("repair decision {} on listing {} is {}: the listing stays", decision.decisionId(),
+                    decision.listingId(), decision.kind());
+            return false;
+        }
+        if (listings.find(decision.listingId()).isEmpty()) {
+            log.warn("repair decision {} names listing {}, not known here: ignored", decision.decisionId(),
+                    decision.listingId());
+            return false;
+        }
+        Listing listing = locked(decision.listingId());
+        if (listing.status() != ListingStatus.CONFIRMED) {
+            log.info("repair decision {}: listing {} is {}, not confirmed: nothing to exit", decision.decisionId(),
+                    listing.id(), listing.status());
+            return false;
+        }
+        String note = "repair-service decision " + decision.decisionId() + " (" + decision.kind() + ")"
+                + (decision.note() == null ? "" : ": " + decision.note());
+        exit(listing, reason.get(), today().isBefore(listing.recognitionDate()) ? listing.recognitionDate() : today(),
+                note);
+        return true;
+    }
+
+    /**
      * R14 (001 §16, 004 §5(三)3): a serious violation within gray validity moves the subject to black with one
      * call. The black listing goes through identification like any other (prior notice, publicity); the gray
      * listing exits when the black one is confirmed ({@link CrossChecks#graysMovedToBlack}). A retry with the same

@@ -33,33 +33,45 @@ public class ListingRefService {
         this.versions = versions;
     }
 
+    /** @return whether the event was newer than the version applied (and so was applied) */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void confirmed(ListingConfirmed e) {
-        apply(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(), e.listType(),
-                e.subject());
+    public boolean confirmed(ListingConfirmed e) {
+        boolean applied = apply(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(),
+                e.listType(), e.subject());
+        if (applied) {
+            refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), e.recognitionDate(),
+                    e.validUntil(), true);
+        }
+        return applied;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void corrected(ListingCorrected e) {
-        apply(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(), e.listType(),
-                e.subject());
+        if (apply(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(), e.listType(),
+                e.subject())) {
+            refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), e.recognitionDate(),
+                    e.validUntil(), true);
+        }
     }
 
     /** R13: an exited listing stays known, so a late objection is told it has exited rather than not found. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void exited(ListingExited e) {
-        apply(e.listingId(), e.version(), ListingStatus.EXITED, e.recognisingDepartment(), e.listType(),
-                e.subject());
+        if (apply(e.listingId(), e.version(), ListingStatus.EXITED, e.recognisingDepartment(), e.listType(),
+                e.subject())) {
+            refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), null, null, false);
+        }
     }
 
-    private void apply(UUID listingId, long version, ListingStatus status, String department, ListType type,
+    private boolean apply(UUID listingId, long version, ListingStatus status, String department, ListType type,
                        Subject subject) {
         if (!versions.advance(LISTING_VERSIONS, listingId.toString(), version)) {
             log.info("listing {} v{} is not newer than the version applied: ignored", listingId, version);
-            return;
+            return false;
         }
         refs.save(new ListingRef(listingId, version, status, department, type.code(), subject.type(),
-                SubjectNames.masked(subject.type(), subject.name())));
+                SubjectNames.masked(subject.type(), subject.name()), type.kind()));
         log.info("listing {} v{} is {}", listingId, version, status);
+        return true;
     }
 }

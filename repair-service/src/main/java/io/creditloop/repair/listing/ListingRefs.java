@@ -1,5 +1,6 @@
 package io.creditloop.repair.listing;
 
+import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,13 +25,14 @@ public class ListingRefs {
     public void save(ListingRef ref) {
         jdbc.sql("""
                         INSERT INTO listing_ref (listing_id, version, status, recognising_department, list_type_code,
-                            subject_type, subject_name_masked)
-                        VALUES (:id, :version, :status, :department, :listTypeCode, :subjectType, :subjectName)
+                            subject_type, subject_name_masked, list_kind)
+                        VALUES (:id, :version, :status, :department, :listTypeCode, :subjectType, :subjectName,
+                            :listKind)
                         ON CONFLICT (listing_id) DO UPDATE SET
                             version = EXCLUDED.version, status = EXCLUDED.status,
                             recognising_department = EXCLUDED.recognising_department,
                             list_type_code = EXCLUDED.list_type_code, subject_type = EXCLUDED.subject_type,
-                            subject_name_masked = EXCLUDED.subject_name_masked""")
+                            subject_name_masked = EXCLUDED.subject_name_masked, list_kind = EXCLUDED.list_kind""")
                 .param("id", ref.listingId())
                 .param("version", ref.version())
                 .param("status", ref.status().name())
@@ -38,6 +40,27 @@ public class ListingRefs {
                 .param("listTypeCode", ref.listTypeCode())
                 .param("subjectType", ref.subjectType().name())
                 .param("subjectName", ref.subjectNameMasked())
+                .param("listKind", ref.listKind() == null ? null : ref.listKind().name())
+                .update();
+    }
+
+    /**
+     * R12: the facts credit repair reads. An exit event carries no dates: the dates known stay.
+     */
+    public void saveRepairFacts(UUID listingId, String subjectKey, String repairMode, java.time.LocalDate recognitionDate,
+                                java.time.LocalDate validUntil, boolean datesKnown) {
+        jdbc.sql("""
+                        UPDATE listing_ref SET subject_key = :subjectKey,
+                            repair_mode = COALESCE(CAST(:repairMode AS TEXT), repair_mode),
+                            recognition_date = CASE WHEN CAST(:datesKnown AS BOOLEAN) THEN CAST(:recognitionDate AS DATE) ELSE recognition_date END,
+                            valid_until = CASE WHEN CAST(:datesKnown AS BOOLEAN) THEN CAST(:validUntil AS DATE) ELSE valid_until END
+                        WHERE listing_id = :id""")
+                .param("id", listingId)
+                .param("subjectKey", subjectKey)
+                .param("repairMode", repairMode)
+                .param("recognitionDate", recognitionDate)
+                .param("validUntil", validUntil)
+                .param("datesKnown", datesKnown)
                 .update();
     }
 
@@ -68,6 +91,7 @@ public class ListingRefs {
                 rs.getString("recognising_department"),
                 rs.getString("list_type_code"),
                 SubjectType.valueOf(rs.getString("subject_type")),
-                rs.getString("subject_name_masked"));
+                rs.getString("subject_name_masked"),
+                rs.getString("list_kind") == null ? null : ListKind.valueOf(rs.getString("list_kind")));
     }
 }

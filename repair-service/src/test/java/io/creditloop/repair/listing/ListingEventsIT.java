@@ -3,6 +3,7 @@ package io.creditloop.repair.listing;
 import org.springframework.boot.test.context.SpringBootTest;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
@@ -43,7 +44,7 @@ class ListingEventsIT {
 
         ListingRef ref = awaitRef(listingId);
         assertThat(ref).isEqualTo(new ListingRef(listingId, 2, ListingStatus.CONFIRMED, "tax",
-                "TAX_MAJOR_VIOLATION", person.type(), "欧阳**"));
+                "TAX_MAJOR_VIOLATION", person.type(), "欧阳**", ListKind.BLACK));
         String stored = jdbc.sql("SELECT row_to_json(r)::text FROM listing_ref r WHERE listing_id = :id")
                 .param("id", listingId).query(String.class).single();
         assertThat(stored).doesNotContain(person.idNumber()).doesNotContain(person.name());

@@ -11,11 +11,18 @@ package io.creditloop.contracts.listing.v1;
  * @param published  R7: whether listings of this type appear on the public board; red and black always do, a gray
  *                   list type only if its catalog entry says so (001 §15, 004 §4(三)). Optional (added within v1):
  *                   absent means published.
+ * @param repairMode R12: {@code PUBLICATION_WITHDRAWN}, {@code RECTIFICATION_NOTED} or {@code NOT_REPAIRABLE}, as the
+ *                   catalog says. Optional (added within v1): absent means the event does not tell.
  */
-public record ListType(String code, int version, String name, ListKind kind, String department, Boolean published) {
+public record ListType(String code, int version, String name, ListKind kind, String department, Boolean published,
+                       String repairMode) {
 
     public ListType(String code, int version, String name, ListKind kind, String department) {
-        this(code, version, name, kind, department, null);
+        this(code, version, name, kind, department, null, null);
+    }
+
+    public ListType(String code, int version, String name, ListKind kind, String department, Boolean published) {
+        this(code, version, name, kind, department, published, null);
     }
 
     /** Absent reads as published, as every v1 event before the field existed meant. */

@@ -61,7 +61,7 @@ public class ListingEvents {
     private static ListType listType(ListTypeEntry t) {
         // R7: red and black are public for their validity; a gray type only if its catalog entry says so
         boolean published = t.kind() != io.creditloop.contracts.listing.v1.ListKind.GRAY || t.grayPublished();
-        return new ListType(t.code(), t.version(), t.name(), t.kind(), t.department(), published);
+        return new ListType(t.code(), t.version(), t.name(), t.kind(), t.department(), published, t.repairMode());
     }
 
     private static Subject subject(ListedSubject s) {

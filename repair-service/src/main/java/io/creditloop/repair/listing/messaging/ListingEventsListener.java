@@ -6,6 +6,7 @@ import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
+import io.creditloop.repair.creditrepair.CreditRepairService;
 import io.creditloop.repair.listing.ListingRefService;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,12 @@ class ListingEventsListener implements ListingEventHandler {
 
     private final ListingEventStream stream;
     private final ListingRefService listings;
+    private final CreditRepairService repairs;
 
-    ListingEventsListener(ListingEventStream stream, ListingRefService listings) {
+    ListingEventsListener(ListingEventStream stream, ListingRefService listings, CreditRepairService repairs) {
         this.stream = stream;
         this.listings = listings;
+        this.repairs = repairs;
     }
 
     @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "repair-service")
@@ -34,7 +37,10 @@ class ListingEventsListener implements ListingEventHandler {
 
     @Override
     public void confirmed(ListingConfirmed event) {
-        listings.confirmed(event);
+        // R12: a new listing may be a re-offence against a repair of the same subject (same transaction)
+        if (listings.confirmed(event)) {
+            repairs.listingConfirmed(event.listingId());
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.creditloop.repair.objection.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.creditloop.repair.objection.ObjectionRefusedException;
+import io.creditloop.repair.objection.ObjectionService.ObjectionNotFoundException;
+import io.creditloop.repair.objection.ObjectionStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +45,21 @@ class ObjectionProblems extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(ObjectionNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Unknown objection");
+        return problem;
+    }
+
+    @ExceptionHandler(ObjectionStateException.class)
+    ProblemDetail state(ObjectionStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Step not allowed now");
+        return problem;
+    }
+
+    @ExceptionHandler(ObjectionController.EmptyEvidenceException.class)
+    ProblemDetail emptyEvidence(ObjectionController.EmptyEvidenceException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Bad Request");
+        problem.setProperty("errors", List.of(Map.of("field", "file", "message", "must not be empty")));
         return problem;
     }
 
