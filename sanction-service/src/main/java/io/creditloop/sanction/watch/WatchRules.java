@@ -123,7 +123,7 @@ public final class WatchRules {
     }
 
     /** GB 32100-2015: 18 characters, administrative division digits, check character. */
-    static String usccProblem(String code) {
+    public static String usccProblem(String code) {
         if (code.length() != 18) {
             return "统一社会信用代码应为18位 (a USCC has 18 characters)";
         }
@@ -142,7 +142,7 @@ public final class WatchRules {
     }
 
     /** GB 11643-1999: 17 digits and an ISO 7064 MOD 11-2 check character; never echoes the number. */
-    static String residentIdProblem(String id) {
+    public static String residentIdProblem(String id) {
         if (!id.matches("\\d{17}[\\dX]")) {
             return "身份证号码应为17位数字加1位数字或X (17 digits and a digit or X)";
         }

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Credit-check benchmark (R9, R16): p50/p99 latency and requests/s of GET /api/sanction/credit-check at a fixed
+# offered rate, with N subjects in the read model, sent to sanction-service directly and through the gateway, next
+# to a plain JDBC point lookup as the floor. A benchmark, not a test: nothing here runs in the build.
+#
+#   bench/credit-check/run.sh                      10,000,000 subjects, 2,000 req/s, 30 s per phase
+#   SUBJECTS=1000000 bench/credit-check/run.sh
+#   SUBJECTS=100000 RATE=500 SECONDS_PER_PHASE=10 GATEWAY=0 bench/credit-check/run.sh
+#
+# Build first: ./mvnw -B -o -pl sanction-service,gateway -am package -DskipTests
+#
+# What it does: creates a fresh database creditloop_bench_check_<epoch>; starts its own Kafka broker with
+# tools/kafka/kafka.sh on BENCH_KAFKA_PORT (19292; the service needs one to start, no events are sent); starts a copy
+# of the sanction-service exec jar on BENCH_PORT (18083) and, unless GATEWAY=0, of the gateway exec jar on GW_PORT
+# (18080) with SANCTION_URL pointing at it, all on 127.0.0.1 with -Xmx512m; after Flyway made the schema, drops the
+# read model's secondary indexes, loads SUBJECTS synthetic subjects into sanction.credit_subject_listing with COPY
+# (CheckBench.java gen: valid USCCs, resident IDs stored as their HMAC key with the benchmark's SUBJECT_KEY_SECRET and
+# masked; 30 % persons), rebuilds the indexes as the migration defines them and ANALYZEs; warms up; then runs each
+# phase open-loop at RATE req/s for SECONDS_PER_PHASE: jdbc floor, direct by USCC, direct by ID number (each one
+# registered, R16: a write per request), direct miss, and the same three through the gateway (at most 256 requests
+# in flight; a request that waits for a free slot counts its wait). The load generator
+# runs on the same machine and shares its cores. Stops what it started, drops the database, deletes its files (also
+# on Ctrl-C or failure).
+#
+# Environment: SUBJECTS (10000000), RATE (2000), SECONDS_PER_PHASE (30), WARMUP_SECONDS (20), GATEWAY (1),
+# BENCH_PORT (18083), GW_PORT (18080), BENCH_KAFKA_PORT (19292), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres),
+# KEEP_RESULTS (1: the output is also written to bench/credit-check/results/).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+SUBJECTS=${SUBJECTS:-10000000}
+RATE=${RATE:-2000}
+SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+GATEWAY=${GATEWAY:-1}
+APP_PORT=${BENCH_PORT:-18083}
+GW_PORT=${GW_PORT:-18080}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-19292}
+START_TIMEOUT=${START_TIMEOUT:-240}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+APP_JAR=${APP_JAR:-$ROOT/sanction-service/target/sanction-service-0.1.0-SNAPSHOT-exec.jar}
+GW_JAR=${GW_JAR:-$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar}
+SECRET=creditloop-bench-check-subject-key
+EPOCH=$(date +%s)
+DB=creditloop_bench_check_$EPOCH
+WORK=$(mktemp -d "/tmp/creditloop-bench-check-$EPOCH.XXXX")
+APP=http://127.0.0.1:$APP_PORT
+GW=http://127.0.0.1:$GW_PORT
+APP_PID=
+GW_PID=
+KAFKA_STARTED=
+
+if [[ ${KEEP_RESULTS:-1} == 1 ]]; then
+  mkdir -p "$HERE/results"
+  RESULT_FILE=$HERE/results/credit-check-$(date -u +%Y%m%dT%H%M%SZ)-subjects$SUBJECTS-rate$RATE.txt
+  exec > >(tee "$RESULT_FILE") 2>&1
+fi
+
+log() { echo "[$(date -u +%H:%M:%S)] $*"; }
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
+port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+stop_pid() {
+  local pid=$1 name=$2
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM "$pid"
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    wait "$pid" 2>/dev/null
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  stop_pid "$GW_PID" gateway
+  stop_pid "$APP_PID" sanction-service
+  if [[ -n $KAFKA_STARTED ]]; then
+    KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" clean
+    rm -f "${KAFKA_RUN_DIR:-$ROOT/.run/kafka}/kafka-$KAFKA_PORT.log"
+  fi
+  if psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" 2>/dev/null | grep -q 1; then
+    log "dropping database $DB"
+    psql -X -q -d postgres -c "DROP DATABASE \"$DB\" WITH (FORCE)"
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+[[ -f $APP_JAR ]] || { echo "no $APP_JAR; build: ./mvnw -B -o -pl sanction-service,gateway -am package -DskipTests" >&2; exit 1; }
+if [[ $GATEWAY == 1 ]]; then
+  [[ -f $GW_JAR ]] || { echo "no $GW_JAR; build: ./mvnw -B -o -pl sanction-service,gateway -am package -DskipTests" >&2; exit 1; }
+fi
+for p in "$APP_PORT" "$GW_PORT" "$KAFKA_PORT" "$((KAFKA_PORT + 1))"; do
+  port_open "$p" && { echo "127.0.0.1:$p is taken; set BENCH_PORT / GW_PORT / BENCH_KAFKA_PORT" >&2; exit 1; }
+done
+
+log "subjects=$SUBJECTS rate=$RATE/s phase=${SECONDS_PER_PHASE}s gateway=$GATEWAY database=$DB"
+psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$DB\""
+KAFKA_STARTED=1
+KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
+cp "$APP_JAR" "$WORK/app.jar"
+javac -d "$WORK/classes" "$HERE/CheckBench.java"
+(cd "$WORK" && unzip -q -j app.jar 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib")
+BENCH=(java -Xmx256m -cp "$WORK/classes:$(ls "$WORK"/lib/postgresql-*.jar)" CheckBench)
+
+wait_up() { # url pid name
+  local deadline=$(($(date +%s) + START_TIMEOUT))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$1/actuator/health" || true) == 200 ]]; do
+    if ! kill -0 "$2" 2>/dev/null || (($(date +%s) >= deadline)); then
+      log "$3 did not start; last lines of its log:"; tail -n 40 "$WORK/$3.log"; exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+log "starting sanction-service on 127.0.0.1:$APP_PORT"
+DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER DB_POOL_SIZE=10 \
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT PORT=$APP_PORT SERVER_ADDRESS=127.0.0.1 SUBJECT_KEY_SECRET=$SECRET \
+  REMINDER_INTERVAL=24h \
+  java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/app.jar" >"$WORK/sanction-service.log" 2>&1 </dev/null &
+APP_PID=$!
+wait_up "$APP" "$APP_PID" sanction-service
+
+# bulk load without the secondary indexes, then build them as the migration defines them
+sql "SELECT indexdef || ';' FROM pg_indexes WHERE schemaname = 'sanction' AND tablename = 'credit_subject_listing'
+     AND indexname <> 'credit_subject_listing_pkey'" >"$WORK/indexes.sql"
+sql "SELECT string_agg(format('DROP INDEX sanction.%I', indexname), '; ') FROM pg_indexes
+     WHERE schemaname = 'sanction' AND tablename = 'credit_subject_listing' AND indexname <> 'credit_subject_listing_pkey'" \
+  | psql -X -q -v ON_ERROR_STOP=1 -d "$DB"
+log "loading $SUBJECTS subjects with COPY"
+t0=$(date +%s)
+"${BENCH[@]}" gen "$SUBJECTS" "$SECRET" | psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "\copy sanction.credit_subject_listing
+  (listing_id, version, subject_key, subject_type, name, name_pinyin, name_initials, uscc, masked_id, list_type_code,
+   list_type_name, list_kind, department, valid_from, valid_until, status) FROM STDIN"
+t1=$(date +%s)
+log "loaded in $((t1 - t0)) s; building $(wc -l <"$WORK/indexes.sql") indexes"
+{ echo "SET maintenance_work_mem = '512MB';"; cat "$WORK/indexes.sql"; echo "ANALYZE sanction.credit_subject_listing;"; } \
+  | psql -X -q -v ON_ERROR_STOP=1 -d "$DB"
+t2=$(date +%s)
+log "indexes built in $((t2 - t1)) s; table $(sql "SELECT pg_size_pretty(pg_total_relation_size('sanction.credit_subject_listing'))") with indexes"
+
+if [[ $GATEWAY == 1 ]]; then
+  cp "$GW_JAR" "$WORK/gateway.jar"
+  log "starting gateway on 127.0.0.1:$GW_PORT -> $APP"
+  PORT=$GW_PORT SERVER_ADDRESS=127.0.0.1 SANCTION_URL=$APP \
+    java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/gateway.jar" >"$WORK/gateway.log" 2>&1 </dev/null &
+  GW_PID=$!
+  wait_up "$GW" "$GW_PID" gateway
+fi
+
+declare -A RESULTS
+phase() { # name, then CheckBench arguments
+  local name=$1; shift
+  log "phase $name"
+  RESULTS[$name]=$("${BENCH[@]}" "$@" | tr '\n' ' ')
+  echo "  ${RESULTS[$name]}"
+}
+
+log "warm-up (${WARMUP_SECONDS}s per target, half rate)"
+"${BENCH[@]}" http "$APP" uscc $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+"${BENCH[@]}" http "$APP" idNumber $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+[[ $GATEWAY == 1 ]] && "${BENCH[@]}" http "$GW" uscc $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+
+phase "jdbc floor (USCC)" jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
+phase "direct, by USCC" http "$APP" uscc "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
+phase "direct, by ID number" http "$APP" idNumber "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
+phase "direct, miss" http "$APP" miss "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
+if [[ $GATEWAY == 1 ]]; then
+  phase "gateway, by USCC" http "$GW" uscc "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  phase "gateway, by ID number" http "$GW" idNumber "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  phase "gateway, miss" http "$GW" miss "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
+fi
+registered=$(sql "SELECT count(*) FROM sanction.credit_check_register")
+plan=$(psql -X -At -d "$DB" -c "EXPLAIN SELECT * FROM sanction.credit_subject_listing WHERE uscc = '914202000000000001' AND status = 'IN_FORCE'" | head -1)
+
+cat <<REPORT
+
+== creditloop credit-check benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ) ==
+setup      $SUBJECTS subjects (one listing each, 30 % persons) in sanction.credit_subject_listing, loaded in $((t1 - t0)) s,
+           indexes in $((t2 - t1)) s; sanction-service -Xmx512m pool 10; gateway $([[ $GATEWAY == 1 ]] && echo on || echo off);
+           open loop at $RATE req/s for ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time
+REPORT
+for name in "jdbc floor (USCC)" "direct, by USCC" "direct, by ID number" "direct, miss" "gateway, by USCC" \
+            "gateway, by ID number" "gateway, miss"; do
+  [[ -n ${RESULTS[$name]:-} ]] && printf '%-24s %s\n' "$name" "${RESULTS[$name]}"
+done
+echo "register   $registered person checks registered (R16)"
+echo "plan       $plan"
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+free -g | head -2
+java -version 2>&1 | head -1
+psql -X -At -d postgres -c "SELECT version()"
+echo "sanction-service log: $(grep -c ' ERROR ' "$WORK/sanction-service.log" || true) ERROR lines"

@@ -1,0 +1,41 @@
+package io.creditloop.sanction.check.web;
+
+import io.creditloop.sanction.check.CheckRequest;
+import io.creditloop.sanction.check.CreditCheckService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The real-time credit check for enforcing agencies (R9, R16): {@code GET /api/sanction/credit-check} with the
+ * subject's USCC, ID number or name and the business scenario; headers {@code X-Agency} and {@code X-User} name who
+ * asks, for the register of person-level checks. Bad input is a 400 problem listing every field.
+ */
+@RestController
+@Tag(name = "credit check", description = "R9/R16: a subject's listings in force and the measures of a scenario")
+class CreditCheckController {
+
+    private final CreditCheckService checks;
+
+    CreditCheckController(CreditCheckService checks) {
+        this.checks = checks;
+    }
+
+    @GetMapping("/api/sanction/credit-check")
+    @Operation(summary = "Listings in force today and the measures that apply in the scenario; person checks are "
+            + "registered (R16)")
+    CreditCheckView check(@RequestParam(required = false) String uscc,
+                          @RequestParam(required = false) String idType,
+                          @RequestParam(required = false) String idNumber,
+                          @RequestParam(required = false) String name,
+                          @RequestParam(required = false) String scenario,
+                          @RequestParam(required = false) String fuzzy,
+                          @RequestHeader(name = "X-Agency", required = false) String agency,
+                          @RequestHeader(name = "X-User", required = false) String user) {
+        CheckRequest request = CheckRequest.of(uscc, idType, idNumber, name, scenario, fuzzy, agency, user);
+        return CreditCheckView.of(checks.check(request), request.shownValue());
+    }
+}
