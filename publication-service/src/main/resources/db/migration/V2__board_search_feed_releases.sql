@@ -7,7 +7,13 @@ DO $$
 DECLARE
     trgm_schema TEXT;
 BEGIN
-    CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA publication;
+    -- services migrate in parallel on a fresh database: when another one creates pg_trgm at the same moment,
+    -- its commit makes ours fail on the catalogue's unique index; the extension is there, which is all we need
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA publication;
+    EXCEPTION WHEN unique_violation OR duplicate_object THEN
+        NULL;
+    END;
     SELECT n.nspname INTO trgm_schema
       FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
      WHERE e.extname = 'pg_trgm';
