@@ -43,10 +43,13 @@ public class BoardService {
     private final IdNumberKeys idNumberKeys;
     private final PublicWindow window;
     private final Clock clock;
+    private final BoardSearch search;
 
     public BoardService(BoardEntries entries, ExitAnnouncements announcements, BoardChanges changes,
-                        AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock) {
+                        AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock,
+                        BoardSearch search) {
         this.entries = entries;
+        this.search = search;
         this.announcements = announcements;
         this.changes = changes;
         this.versions = versions;
@@ -127,7 +130,7 @@ public class BoardService {
 
     @Transactional(readOnly = true)
     public Page<BoardEntry> board(BoardQuery query) {
-        return entries.search(query, today());
+        return search.search(query, today());
     }
 
     /** Every entry on the board that matches, in the board's order (exports). */
