@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * R7: the public board's search, answered from this instance's {@link BoardSearchIndex} and then read from the table
@@ -42,7 +43,9 @@ public class BoardSearch {
     private volatile BoardSearchIndex index;
     private volatile boolean dirty = true;
     private volatile boolean rebuilding;
-    private volatile long lastCatchUp;
+    /** When the last completed read of the revision log began ({@link System#nanoTime}). */
+    private volatile long caughtUpFrom = System.nanoTime() - Long.MAX_VALUE / 2;
+    private final ReentrantLock catchingUp = new ReentrantLock();
     private long revision;
 
     public BoardSearch(BoardEntries entries, BoardRevisions revisions, IdNumberKeys idNumberKeys,
@@ -63,10 +66,9 @@ public class BoardSearch {
         if (current == null) {
             return entries.search(query, today);
         }
-        if (dirty || System.nanoTime() - lastCatchUp > maxStalenessNanos) {
-            catchUp();
-            current = index;
-        }
+        long arrived = System.nanoTime();
+        catchUpSince(dirty ? arrived : arrived - maxStalenessNanos);
+        current = index;
         String text = query.text();
         List<UUID> exact = List.of();
         if (text != null && (text.length() == 18 || IdNumberKeys.looksLikeIdNumber(text))) {
@@ -105,27 +107,41 @@ public class BoardSearch {
             fixedDelayString = "${creditloop.publication.search.catch-up-interval:60s}")
     void keepUp() {
         if (index != null) {
-            catchUp();
+            catchUpSince(System.nanoTime());
         }
         revisions.pruneRemovals(Duration.ofDays(1));
     }
 
-    private synchronized void catchUp() {
-        BoardSearchIndex current = index;
-        if (current == null) {
+    /**
+     * Brings the index up to a read of the revision log that began at or after {@code since} (a {@link System#nanoTime}
+     * value). Searches that arrive while a read is running wait for the next one, and one read then serves them all:
+     * under load, catch-up costs one query per batch of searches, not one per search.
+     */
+    private void catchUpSince(long since) {
+        if (caughtUpFrom - since >= 0) {
             return;
         }
-        dirty = false;
-        lastCatchUp = System.nanoTime();
-        revision = revisions.changesSince(revision, change -> {
-            if (change.entry() == null) {
-                current.remove(change.listingId());
-            } else {
-                current.put(change.entry());
+        catchingUp.lock();
+        try {
+            BoardSearchIndex current = index;
+            if (current == null || caughtUpFrom - since >= 0) {
+                return;
             }
-        });
-        if (current.removed() > Math.max(10_000, current.size() / 4)) {
-            rebuildInBackground();
+            long began = System.nanoTime();
+            dirty = false;
+            revision = revisions.changesSince(revision, change -> {
+                if (change.entry() == null) {
+                    current.remove(change.listingId());
+                } else {
+                    current.put(change.entry());
+                }
+            });
+            caughtUpFrom = began;
+            if (current.removed() > Math.max(10_000, current.size() / 4)) {
+                rebuildInBackground();
+            }
+        } finally {
+            catchingUp.unlock();
         }
     }
 
@@ -139,10 +155,13 @@ public class BoardSearch {
                 long started = System.nanoTime();
                 BoardSearchIndex built = new BoardSearchIndex();
                 long at = revisions.load(built::put);
-                synchronized (this) {
+                catchingUp.lock();
+                try {
                     index = built;
                     revision = at;
-                    dirty = true;
+                    caughtUpFrom = System.nanoTime() - Long.MAX_VALUE / 2;
+                } finally {
+                    catchingUp.unlock();
                 }
                 log.info("board search index: {} entries at revision {}, built in {} ms", built.size(), at,
                         (System.nanoTime() - started) / 1_000_000);

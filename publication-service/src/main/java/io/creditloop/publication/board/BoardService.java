@@ -128,7 +128,7 @@ public class BoardService {
         return started.size() + ended.size();
     }
 
-    @Transactional(readOnly = true)
+    /** No transaction: the search index needs no connection, and its reads are single statements. */
     public Page<BoardEntry> board(BoardQuery query) {
         return search.search(query, today());
     }
