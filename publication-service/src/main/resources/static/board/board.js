@@ -97,11 +97,13 @@
         if (!result) { return; }
         var list = $('entries');
         list.replaceChildren.apply(list, result.items.map(renderEntry));
+        // past the search's counting limit the total is a lower bound ("1000+"): paging goes on while pages are full
+        var exact = result.totalExact !== false;
         var pages = Math.max(1, Math.ceil(result.total / SIZE));
-        $('status').textContent = '共 ' + result.total + ' 条';
-        $('pageno').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页';
+        $('status').textContent = '共 ' + result.total + (exact ? '' : '+') + ' 条';
+        $('pageno').textContent = '第 ' + (page + 1) + (exact ? ' / ' + pages : '') + ' 页';
         $('prev').disabled = page === 0;
-        $('next').disabled = page + 1 >= pages;
+        $('next').disabled = exact ? page + 1 >= pages : result.items.length < SIZE;
       })
       .catch(function () { $('status').textContent = '网络错误，请稍后重试。'; });
   }

@@ -2,6 +2,7 @@ package io.creditloop.publication.board;
 
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,10 +11,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -31,14 +34,17 @@ public class BoardEntries {
 
     private final JdbcClient jdbc;
     private final IdNumberKeys idNumberKeys;
+    private final ApplicationEventPublisher events;
 
-    public BoardEntries(JdbcClient jdbc, IdNumberKeys idNumberKeys) {
+    public BoardEntries(JdbcClient jdbc, IdNumberKeys idNumberKeys, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.idNumberKeys = idNumberKeys;
+        this.events = events;
     }
 
     /**
-     * Inserts the entry or replaces the listing's entry; a replaced entry keeps its first publication time.
+     * Inserts the entry or replaces the listing's entry; a replaced entry keeps its first publication time. Either
+     * takes the board's next revision (the caller holds {@link BoardChanges#lockForWriting}).
      *
      * @param idNumberKey the keyed hash of a person's ID number ({@link IdNumberKeys}), else {@code null}
      * @param listed      whether the delta feed now says "on the board"
@@ -65,7 +71,7 @@ public class BoardEntries {
                             basis = EXCLUDED.basis, recognition_date = EXCLUDED.recognition_date,
                             valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
                             published = EXCLUDED.published, id_number_key = EXCLUDED.id_number_key,
-                            listed = EXCLUDED.listed""")
+                            listed = EXCLUDED.listed, revision = EXCLUDED.revision""")
                 .param("listingId", entry.listingId())
                 .param("version", entry.version())
                 .param("listKind", entry.listKind().name())
@@ -86,16 +92,25 @@ public class BoardEntries {
                 .param("idNumberKey", idNumberKey)
                 .param("listed", listed)
                 .update();
+        events.publishEvent(new BoardWritten());
         return before;
     }
 
-    /** Deletes the listing's entry; returns whether the delta feed said "on the board" (false if there was none). */
+    /**
+     * Deletes the listing's entry and records the removal under the board's next revision (the caller holds
+     * {@link BoardChanges#lockForWriting}); returns whether the delta feed said "on the board" (false if there was
+     * none).
+     */
     public boolean delete(UUID listingId) {
-        return jdbc.sql("DELETE FROM board_entry WHERE listing_id = :id RETURNING listed")
+        Optional<Boolean> listed = jdbc.sql("DELETE FROM board_entry WHERE listing_id = :id RETURNING listed")
                 .param("id", listingId)
                 .query(Boolean.class)
-                .optional()
-                .orElse(false);
+                .optional();
+        if (listed.isPresent()) {
+            jdbc.sql("INSERT INTO board_entry_removal (listing_id) VALUES (:id)").param("id", listingId).update();
+            events.publishEvent(new BoardWritten());
+        }
+        return listed.orElse(false);
     }
 
     /** The listing's entry if it is on the board {@code today}. */
@@ -107,7 +122,22 @@ public class BoardEntries {
                 .optional();
     }
 
-    /** Entries on the board {@code today} that match, in the board's stable order. */
+    /** The listings' entries that are on the board {@code today}, in the order of {@code listingIds}. */
+    public List<BoardEntry> findOnBoard(List<UUID> listingIds, LocalDate today) {
+        if (listingIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, BoardEntry> found = new HashMap<>();
+        jdbc.sql("SELECT * FROM board_entry WHERE listing_id IN (:ids) AND " + ON_BOARD)
+                .param("ids", listingIds)
+                .param("today", today)
+                .query(BoardEntries::entry)
+                .list()
+                .forEach(entry -> found.put(entry.listingId(), entry));
+        return listingIds.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Entries on the board {@code today} that match, in the board's stable order (read from the table). */
     public Page<BoardEntry> search(BoardQuery query, LocalDate today) {
         Where where = where(query, today);
         List<BoardEntry> items = jdbc.sql("SELECT * FROM board_entry WHERE " + where.sql + ORDER

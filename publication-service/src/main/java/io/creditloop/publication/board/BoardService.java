@@ -43,10 +43,13 @@ public class BoardService {
     private final IdNumberKeys idNumberKeys;
     private final PublicWindow window;
     private final Clock clock;
+    private final BoardSearch search;
 
     public BoardService(BoardEntries entries, ExitAnnouncements announcements, BoardChanges changes,
-                        AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock) {
+                        AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock,
+                        BoardSearch search) {
         this.entries = entries;
+        this.search = search;
         this.announcements = announcements;
         this.changes = changes;
         this.versions = versions;
@@ -125,9 +128,9 @@ public class BoardService {
         return started.size() + ended.size();
     }
 
-    @Transactional(readOnly = true)
+    /** No transaction: the search index needs no connection, and its reads are single statements. */
     public Page<BoardEntry> board(BoardQuery query) {
-        return entries.search(query, today());
+        return search.search(query, today());
     }
 
     /** Every entry on the board that matches, in the board's order (exports). */
