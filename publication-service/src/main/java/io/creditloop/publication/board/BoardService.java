@@ -8,6 +8,7 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.publication.erasure.ErroneousListingErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,9 +44,12 @@ public class BoardService {
     private final IdNumberKeys idNumberKeys;
     private final PublicWindow window;
     private final Clock clock;
+    private final ErroneousListingErasure erasure;
 
     public BoardService(BoardEntries entries, ExitAnnouncements announcements, BoardChanges changes,
-                        AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock) {
+                        AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock,
+                        ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.entries = entries;
         this.announcements = announcements;
         this.changes = changes;
@@ -88,6 +92,9 @@ public class BoardService {
         changes.lockForWriting();
         if (entries.delete(event.listingId())) {
             changes.removed(event.listingId(), now);
+        }
+        if (event.exitReason() == ExitReason.ERRONEOUS) {
+            erasure.erase(event.listingId()); // R11: nothing of it stays, the REMOVED tombstone aside
         }
         if (event.exitReason() == ExitReason.ERRONEOUS || !published(event.listType())) {
             log.info("listing {} v{} exited ({}): removed from the board without announcement", event.listingId(),
