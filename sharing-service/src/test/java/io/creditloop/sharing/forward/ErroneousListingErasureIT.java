@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "creditloop.sharing.delivery-interval=100ms",
-        "creditloop.sharing.delivery-initial-delay=0s"})
+        "creditloop.sharing.delivery-initial-delay=0s",
+        "creditloop.sharing.registry.follow-listing-events=true"})
 @org.springframework.test.annotation.DirtiesContext(
         classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class ErroneousListingErasureIT {
