@@ -18,7 +18,7 @@ import java.util.UUID;
  *       are deleted; the bare {@code REMOVED} tombstone stays, so a mirror still learns to delete it</li>
  *   <li>{@code board_release_entry}: the listing leaves every release made before, whose count drops with it (a
  *       release is a frozen copy, but not of an erroneous listing)</li>
- *   <li>{@code exit_announcement}: any row of the listing is deleted</li>
+ *   <li>{@code exit_announcement}, {@code rectification}: any row of the listing is deleted</li>
  * </ul>
  * Publication publishes no events, so its outbox holds nothing of the listing.
  */
@@ -37,6 +37,7 @@ public class ErroneousListingErasure {
     public void erase(UUID listingId) {
         jdbc.sql("DELETE FROM board_entry WHERE listing_id = :id").param("id", listingId).update();
         jdbc.sql("DELETE FROM exit_announcement WHERE listing_id = :id").param("id", listingId).update();
+        jdbc.sql("DELETE FROM rectification WHERE listing_id = :id").param("id", listingId).update();
         jdbc.sql("DELETE FROM board_change WHERE listing_id = :id AND change <> 'REMOVED'")
                 .param("id", listingId).update();
         // a release being made copies the board in its own transaction: wait for it, then take the listing out
