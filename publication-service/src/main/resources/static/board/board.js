@@ -56,7 +56,8 @@
       ['认定部门', e.recognisingDepartment],
       ['认定依据', e.basis],
       ['认定日期', e.recognitionDate],
-      ['有效期', e.validFrom + ' 至 ' + (e.validUntil || '长期')]
+      ['有效期', e.validFrom + ' 至 ' + (e.validUntil || '长期')],
+      ['信用修复', e.rectificationNote, 'note']
     ]);
     return li;
   }

@@ -6,6 +6,7 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.repair.v1.DecisionMade;
 import io.creditloop.contracts.repair.v1.ObjectionDeadlineAlarm;
 import io.creditloop.contracts.repair.v1.ObjectionFiled;
+import io.creditloop.contracts.repair.v1.RepairDeadlineAlarm;
 import io.creditloop.contracts.sanction.v1.FeedbackGiven;
 import io.creditloop.contracts.sanction.v1.MeasureImplemented;
 import io.creditloop.contracts.sanction.v1.SanctionTaskAlreadyLifted;
@@ -53,6 +54,7 @@ public final class EventTypes {
     // --- repair: objection deadlines, decisions (R10-R12, R15) ---
     public static final String OBJECTION_DEADLINE = "repair.objection.deadline.v1";
     public static final String DECISION_MADE = "repair.decision.made.v1";
+    public static final String REPAIR_DEADLINE = "repair.repair.deadline.v1";
     // --- end repair ---
 
     private static final Map<String, Class<?>> DATA = Map.ofEntries(
@@ -77,6 +79,7 @@ public final class EventTypes {
             // --- end sanction ---
             // --- repair: objection deadlines, decisions (R10-R12, R15) ---
             Map.entry(OBJECTION_DEADLINE, ObjectionDeadlineAlarm.class),
+            Map.entry(REPAIR_DEADLINE, RepairDeadlineAlarm.class),
             Map.entry(DECISION_MADE, DecisionMade.class)
             // --- end repair ---
     );

@@ -16,6 +16,9 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
 
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("spring.flyway.locations", "classpath:db/migration,classpath:db/messaging"),
+            // the plumbing's migrations are versioned 0_x, below every service's V1: a new one (V0_3) arrives after
+            // a service's own and must still be applied
+            Map.entry("spring.flyway.out-of-order", "true"),
             Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
             Map.entry("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
             Map.entry("spring.kafka.producer.acks", "all"),

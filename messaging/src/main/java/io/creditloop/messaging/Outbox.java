@@ -5,8 +5,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Transactional outbox. {@link #append} must run inside the transaction that changes state, so the state change
@@ -15,7 +19,11 @@ import java.util.UUID;
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox (event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?)""";
+            INSERT INTO outbox (event_id, topic, message_key, event_type, payload, listing_id)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+
+    /** Per event class: its {@code listingId} record component, if it has one. */
+    private static final Map<Class<?>, Optional<RecordComponent>> LISTING_ID = new ConcurrentHashMap<>();
 
     /** One event to append: the topic, its message key (the partitioning key) and the event. */
     public record Message(String topic, String key, Envelope<?> event) {
@@ -31,7 +39,8 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Envelope<?> event) {
-        jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(), codec.encode(event));
+        jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(), codec.encode(event),
+                listingId(event));
     }
 
     /** {@link #append} for many events, in batched statements; they are relayed in this order. */
@@ -43,6 +52,47 @@ public class Outbox {
             ps.setString(3, m.key());
             ps.setString(4, m.event().type());
             ps.setString(5, codec.encode(m.event()));
+            ps.setObject(6, listingId(m.event()));
         });
+    }
+
+    /**
+     * R11 (001 §19): the outbox keeps no event of an erroneous listing. Rows already relayed are deleted now (the
+     * events live on in Kafka only); rows not relayed yet, including those appended earlier in this transaction
+     * (the exit itself, the lifts), are marked and deleted by {@link OutboxRelay} as soon as they are sent.
+     * Rows are found by the listing id their event names ({@code data.listingId}).
+     *
+     * @return how many relayed rows were deleted now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int erase(UUID listingId) {
+        int deleted = jdbc.update("DELETE FROM outbox WHERE listing_id = ? AND published_at IS NOT NULL", listingId);
+        jdbc.update("UPDATE outbox SET erase_after_relay = TRUE WHERE listing_id = ? AND published_at IS NULL",
+                listingId);
+        return deleted;
+    }
+
+    /** The {@code listingId} the event's data names, if its record has such a component. */
+    static UUID listingId(Envelope<?> event) {
+        Object data = event.data();
+        if (data == null || !data.getClass().isRecord()) {
+            return null;
+        }
+        Optional<RecordComponent> component = LISTING_ID.computeIfAbsent(data.getClass(), type -> {
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.getName().equals("listingId") && c.getType() == UUID.class) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        });
+        if (component.isEmpty()) {
+            return null;
+        }
+        try {
+            return (UUID) component.get().getAccessor().invoke(data);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read listingId of " + data.getClass().getName(), e);
+        }
     }
 }

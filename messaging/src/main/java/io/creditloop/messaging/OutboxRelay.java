@@ -107,6 +107,10 @@ public class OutboxRelay {
                             + "WHERE id IN (:ids)")
                     .param("ids", rows.stream().map(Row::id).toList())
                     .update();
+            // R11: events of an erroneous listing leave the outbox once sent (Outbox#erase)
+            jdbc.sql("DELETE FROM outbox WHERE id IN (:ids) AND erase_after_relay")
+                    .param("ids", rows.stream().map(Row::id).toList())
+                    .update();
             return rows.size();
         });
         int n = sent == null ? 0 : sent;

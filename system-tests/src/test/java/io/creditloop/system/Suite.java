@@ -203,6 +203,11 @@ final class Suite {
         return servers.kafkaBootstrapServers();
     }
 
+    /** The database every app's schema is in, for tests that look behind the APIs (R11 erasure). */
+    TestServers.Database database() {
+        return servers.database();
+    }
+
     Duration coldStart() {
         return coldStart;
     }

@@ -41,11 +41,14 @@ public class ListingService {
     private final int bigDataWarningDomains;
     private final io.creditloop.identification.subject.PersonKeys personKeys;
     private final UpstreamListings upstream;
+    private final ErroneousListingErasure erasure;
 
     public ListingService(Listings listings, Catalog catalog, ListingEvents events, WorkingDayCalendar calendar,
                           Clock clock,
                           @Value("${creditloop.identification.big-data-warning-domains:3}") int bigDataWarningDomains,
-                          io.creditloop.identification.subject.PersonKeys personKeys, UpstreamListings upstream) {
+                          io.creditloop.identification.subject.PersonKeys personKeys, UpstreamListings upstream,
+                          ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.personKeys = personKeys;
         this.upstream = upstream;
         this.listings = listings;
@@ -507,7 +510,7 @@ public class ListingService {
 
     private void purgeIfErroneous(Listing listing) {
         if (ExitRules.purgesPersonalData(listing)) {
-            listings.purgePersonalData(listing.id());
+            erasure.erase(listing.id());
             log.info("listing {} erroneous: personal data purged (R11)", listing.id());
         }
     }

@@ -295,22 +295,6 @@ public class Listings {
         return jdbc.sql(SELECT + " WHERE l.id = :id FOR UPDATE OF l").param("id", id).query(ROW).optional();
     }
 
-    /**
-     * R11: information about an erroneous listing is not retained. What stays is a tombstone: the listing id, its
-     * list type, department, dates and status, with no personal data and no subject key to link it.
-     */
-    public void purgePersonalData(UUID id) {
-        jdbc.sql("""
-                        UPDATE listing SET subject_name = '（已删除）', subject_key = 'PURGED:' || id::text, uscc = NULL,
-                            id_type = NULL, id_number = NULL, legal_representative = NULL,
-                            legal_representative_id_number = NULL, organisation_code = NULL, lei = NULL, note = NULL,
-                            reason = '（已删除）', basis = '（已删除）', objection = NULL, decision = NULL,
-                            exit_note = NULL, submission_id = NULL, purged = TRUE
-                        WHERE id = :id""")
-                .param("id", id).update();
-        jdbc.sql("UPDATE listing_event SET detail = NULL WHERE listing_id = :id").param("id", id).update();
-    }
-
     public Optional<Listing> findBySubmission(String department, String submissionId) {
         return jdbc.sql(SELECT + " WHERE l.department = :department AND l.submission_id = :submissionId")
                 .param("department", department)

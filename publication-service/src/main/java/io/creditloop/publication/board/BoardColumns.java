@@ -15,7 +15,8 @@ import java.util.List;
 public final class BoardColumns {
 
     public static final List<String> HEADERS = List.of("名单类别", "名单名称", "主体类型", "名称/姓名", "统一社会信用代码",
-            "身份证号码", "列入事由", "认定部门", "认定依据", "认定日期", "有效期起", "有效期至", "名单编号");
+            "身份证号码", "列入事由", "认定部门", "认定依据", "认定日期", "有效期起", "有效期至", "名单编号",
+            "信用修复");
 
     private BoardColumns() {
     }
@@ -24,7 +25,8 @@ public final class BoardColumns {
         return Arrays.asList(kind(e.listKind()), e.listTypeName(),
                 e.subjectType() == SubjectType.PERSON ? "自然人" : "法人和其他组织", e.subjectName(), e.uscc(),
                 e.maskedIdNumber(), e.reason(), e.recognisingDepartment(), e.basis(), date(e.recognitionDate()),
-                date(e.validFrom()), e.validUntil() == null ? "长期" : date(e.validUntil()), e.listingId().toString());
+                date(e.validFrom()), e.validUntil() == null ? "长期" : date(e.validUntil()), e.listingId().toString(),
+                e.rectificationNote());
     }
 
     public static String kind(ListKind kind) {

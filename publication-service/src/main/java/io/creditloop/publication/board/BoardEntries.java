@@ -58,10 +58,12 @@ public class BoardEntries {
         jdbc.sql("""
                         INSERT INTO board_entry (listing_id, version, list_kind, list_type_code, list_type_name,
                             subject_type, subject_name, uscc, id_number_masked, reason, recognising_department, basis,
-                            recognition_date, valid_from, valid_until, published, published_at, id_number_key, listed)
+                            recognition_date, valid_from, valid_until, published, published_at, id_number_key, listed,
+                            rectification_note)
                         VALUES (:listingId, :version, :listKind, :listTypeCode, :listTypeName, :subjectType,
                             :subjectName, :uscc, :idNumberMasked, :reason, :department, :basis, :recognitionDate,
-                            :validFrom, :validUntil, :published, :publishedAt, :idNumberKey, :listed)
+                            :validFrom, :validUntil, :published, :publishedAt, :idNumberKey, :listed,
+                            :rectificationNote)
                         ON CONFLICT (listing_id) DO UPDATE SET
                             version = EXCLUDED.version, list_kind = EXCLUDED.list_kind,
                             list_type_code = EXCLUDED.list_type_code, list_type_name = EXCLUDED.list_type_name,
@@ -71,7 +73,9 @@ public class BoardEntries {
                             basis = EXCLUDED.basis, recognition_date = EXCLUDED.recognition_date,
                             valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
                             published = EXCLUDED.published, id_number_key = EXCLUDED.id_number_key,
-                            listed = EXCLUDED.listed, revision = EXCLUDED.revision""")
+                            listed = EXCLUDED.listed, rectification_note = EXCLUDED.rectification_note,
+                            revision = EXCLUDED.revision""")
+                .param("rectificationNote", entry.rectificationNote())
                 .param("listingId", entry.listingId())
                 .param("version", entry.version())
                 .param("listKind", entry.listKind().name())
@@ -241,6 +245,21 @@ public class BoardEntries {
                 rs.getObject("recognition_date", LocalDate.class),
                 rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_until", LocalDate.class),
-                rs.getObject("published_at", OffsetDateTime.class).toInstant());
+                rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                rs.getString("rectification_note"));
+    }
+
+    /**
+     * R12 (b): notes the rectification on the entry, if the board holds it; returns the entry as it is now when it is
+     * listed (so the delta feed can tell mirrors), else empty.
+     */
+    public Optional<BoardEntry> noteRectification(UUID listingId, String note) {
+        int updated = jdbc.sql("UPDATE board_entry SET rectification_note = :note WHERE listing_id = :id")
+                .param("note", note).param("id", listingId).update();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM board_entry WHERE listing_id = :id AND listed").param("id", listingId)
+                .query(BoardEntries::entry).optional();
     }
 }

@@ -15,9 +15,11 @@ import java.util.UUID;
  * @param maskedIdNumber persons only
  * @param validUntil     last day in force, inclusive; {@code null} for 长期 (no end)
  * @param publishedAt    when the board first showed the listing; a correction keeps it
+ * @param rectificationNote R12 (b): the rectification noted after a credit repair, shown for the rest of validity;
+ *                          {@code null} if none
  */
 public record BoardEntry(UUID listingId, long version, ListKind listKind, String listTypeCode, String listTypeName,
                          SubjectType subjectType, String subjectName, String uscc, String maskedIdNumber,
                          String reason, String recognisingDepartment, String basis, LocalDate recognitionDate,
-                         LocalDate validFrom, LocalDate validUntil, Instant publishedAt) {
+                         LocalDate validFrom, LocalDate validUntil, Instant publishedAt, String rectificationNote) {
 }

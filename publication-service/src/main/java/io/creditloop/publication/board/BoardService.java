@@ -7,7 +7,10 @@ import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.contracts.repair.v1.DecisionKind;
+import io.creditloop.contracts.repair.v1.DecisionMade;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.publication.erasure.ErroneousListingErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,10 +47,14 @@ public class BoardService {
     private final PublicWindow window;
     private final Clock clock;
     private final BoardSearch search;
+    private final ErroneousListingErasure erasure;
+    private final Rectifications rectifications;
 
     public BoardService(BoardEntries entries, ExitAnnouncements announcements, BoardChanges changes,
                         AppliedVersions versions, IdNumberKeys idNumberKeys, PublicWindow window, Clock clock,
-                        BoardSearch search) {
+                        BoardSearch search, ErroneousListingErasure erasure, Rectifications rectifications) {
+        this.erasure = erasure;
+        this.rectifications = rectifications;
         this.entries = entries;
         this.search = search;
         this.announcements = announcements;
@@ -92,6 +99,9 @@ public class BoardService {
         if (entries.delete(event.listingId())) {
             changes.removed(event.listingId(), now);
         }
+        if (event.exitReason() == ExitReason.ERRONEOUS) {
+            erasure.erase(event.listingId()); // R11: nothing of it stays, the REMOVED tombstone aside
+        }
         if (event.exitReason() == ExitReason.ERRONEOUS || !published(event.listType())) {
             log.info("listing {} v{} exited ({}): removed from the board without announcement", event.listingId(),
                     event.version(), event.exitReason());
@@ -106,6 +116,27 @@ public class BoardService {
         changes.announced(announcement, now);
         log.info("listing {} v{} exited ({}): removed from the board and announced", event.listingId(),
                 event.version(), event.exitReason());
+    }
+
+    /**
+     * R12 (b): a credit repair carried out as "rectification noted" (repair-service's decision): the entry shows the
+     * rectification for the rest of its validity, and the delta feed republishes it. Other decisions are applied by
+     * identification and reach the board as listing events. A decision before its listing is kept for it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void decisionMade(DecisionMade decision) {
+        if (decision.kind() != DecisionKind.RECTIFICATION_NOTED) {
+            return;
+        }
+        String note = "已完成信用修复（" + LocalDate.ofInstant(decision.decidedAt(), clock.getZone()) + "）"
+                + (decision.note() == null || decision.note().isBlank() ? "" : "：" + Masking.text(decision.note().strip()));
+        Instant now = clock.instant();
+        changes.lockForWriting();
+        if (!rectifications.add(decision.listingId(), decision.decisionId(), note, now)) {
+            return;
+        }
+        entries.noteRectification(decision.listingId(), note).ifPresent(entry -> changes.published(entry, now));
+        log.info("listing {}: rectification noted on the board (R12)", decision.listingId());
     }
 
     /**
@@ -188,7 +219,8 @@ public class BoardService {
         Instant now = clock.instant();
         BoardEntry entry = new BoardEntry(listingId, version, type.kind(), type.code(), type.name(), subject.type(),
                 subject.name(), subject.uscc(), subject.maskedIdNumber(), Masking.text(reason), department,
-                Masking.text(basis), recognitionDate, validFrom, validUntil, now);
+                Masking.text(basis), recognitionDate, validFrom, validUntil, now,
+                rectifications.note(listingId).orElse(null));
         boolean published = published(type);
         boolean listed = published && PublicWindow.shows(validFrom, validUntil, today());
         changes.lockForWriting();

@@ -28,7 +28,7 @@ public class Releases {
     private static final String COLUMNS = """
             listing_id, version, list_kind, list_type_code, list_type_name, subject_type, subject_name, uscc,
             id_number_masked, reason, recognising_department, basis, recognition_date, valid_from, valid_until,
-            published_at""";
+            published_at, rectification_note""";
 
     private final JdbcClient jdbc;
 
@@ -164,6 +164,7 @@ public class Releases {
                 rs.getObject("recognition_date", LocalDate.class),
                 rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_until", LocalDate.class),
-                rs.getObject("published_at", OffsetDateTime.class).toInstant());
+                rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                rs.getString("rectification_note"));
     }
 }

@@ -128,8 +128,9 @@ class SearchAndFeedIT {
         board.awaitOffBoard(listingId);
 
         List<JsonNode> changes = board.changesOf(listingId);
-        assertThat(changes).extracting(c -> c.get("change").asText()).containsExactly("PUBLISHED", "REMOVED");
-        assertThat(changes.get(1).toString()).doesNotContain(company.uscc()).doesNotContain(company.name());
+        // R11: the publication's copy in the feed is erased too; the bare tombstone tells mirrors to delete it
+        assertThat(changes).extracting(c -> c.get("change").asText()).containsExactly("REMOVED");
+        assertThat(changes.get(0).toString()).doesNotContain(company.uscc()).doesNotContain(company.name());
         assertThat(board.announcement(listingId)).isNull();
         String atom = http.getForObject("/api/board/feed.atom", String.class);
         assertThat(atom).contains("撤下公示：名单编号 " + listingId);

@@ -1,5 +1,11 @@
 package io.creditloop.repair.creditrepair;
 
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.EventTypes;
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.repair.v1.RepairDeadlineAlarm;
+import io.creditloop.messaging.Outbox;
+
 import io.creditloop.calendar.WorkingDayCalendar;
 import io.creditloop.contracts.repair.v1.DecisionKind;
 import io.creditloop.repair.decision.DecisionService;
@@ -31,6 +37,7 @@ public class CreditRepairService {
     private static final Logger log = LoggerFactory.getLogger(CreditRepairService.class);
 
     private final CreditRepairs repairs;
+    private final Outbox outbox;
     private final DecisionService decisions;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
@@ -38,10 +45,11 @@ public class CreditRepairService {
     private final int reviewWorkingDays;
 
     public CreditRepairService(CreditRepairs repairs, DecisionService decisions, WorkingDayCalendar calendar,
-                               Clock clock,
+                               Clock clock, Outbox outbox,
                                @Value("${creditloop.repair.credit-repair.opinion-working-days:7}") int opinionDays,
                                @Value("${creditloop.repair.credit-repair.review-working-days:7}") int reviewDays) {
         this.repairs = repairs;
+        this.outbox = outbox;
         this.decisions = decisions;
         this.calendar = calendar;
         this.clock = clock;
@@ -56,7 +64,7 @@ public class CreditRepairService {
     }
 
     public record Details(@com.fasterxml.jackson.annotation.JsonUnwrapped CreditRepair repair,
-                          List<RepairEvidence> evidence) {
+                          List<RepairEvidence> evidence, List<ApprovalDeadline.Alarm> alarms) {
     }
 
     /**
@@ -88,6 +96,35 @@ public class CreditRepairService {
         log.info("repair {} of listing {} applied for ({}), opinion due {}", repair.id(), listing.listingId(),
                 repair.path(), repair.opinionDue());
         return repair;
+    }
+
+    /**
+     * R12 (000 §5(三)): an alarm for each approval step past its due date (the department's opinion, the credit
+     * office's review), once per repair and step whatever the number of instances: the alarm row's key decides, and
+     * the event ({@code repair.repair.deadline.v1}) is appended in the same transaction only when the row was new.
+     *
+     * @return how many alarms were raised
+     */
+    @Transactional
+    public int raiseDeadlineAlarms() {
+        Instant now = now();
+        LocalDate today = today();
+        int raised = 0;
+        for (CreditRepair repair : repairs.overdueOn(today, 500)) {
+            var alarm = ApprovalDeadline.overdue(repair, today);
+            if (alarm.isEmpty() || !repairs.recordAlarm(repair.id(), alarm.get(), now)) {
+                continue;
+            }
+            String department = repairs.listing(repair.listingId(), false).map(RepairListing::department).orElse(null);
+            String key = repair.listingId().toString();
+            outbox.append(Topics.REPAIR_EVENTS, key, Envelope.of("/repair-service", EventTypes.REPAIR_DEADLINE, now, key,
+                    new RepairDeadlineAlarm(repair.id(), repair.listingId(), department, alarm.get().step().name(),
+                            alarm.get().alarm(), alarm.get().dueDate(), today)));
+            log.warn("repair {}: {} {} (due {}) at {}", repair.id(), alarm.get().step(), alarm.get().alarm(),
+                    alarm.get().dueDate(), department);
+            raised++;
+        }
+        return raised;
     }
 
     /** The recognising department's written opinion (001 §17: an early exit needs its consent). */
@@ -159,7 +196,7 @@ public class CreditRepairService {
 
     @Transactional(readOnly = true)
     public Optional<Details> details(UUID id) {
-        return repairs.find(id, false).map(r -> new Details(r, repairs.evidence(id)));
+        return repairs.find(id, false).map(r -> new Details(r, repairs.evidence(id), repairs.alarms(id)));
     }
 
     private List<RepairListing> subjectsListings(RepairListing listing) {

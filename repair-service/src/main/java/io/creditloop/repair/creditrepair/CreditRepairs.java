@@ -100,6 +100,37 @@ public class CreditRepairs {
                 .list();
     }
 
+    /** R12: repairs with an approval step past its due date on {@code today}, locked, skipping ones locked elsewhere. */
+    public List<CreditRepair> overdueOn(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM credit_repair
+                        WHERE (status = 'APPLIED' AND opinion_due < :today)
+                           OR (status = 'OPINION_GIVEN' AND review_due < :today)
+                        ORDER BY filed_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("today", today).param("limit", limit)
+                .query(CreditRepairs::repair)
+                .list();
+    }
+
+    /** @return whether the alarm is new (its row's primary key makes it once per repair and step) */
+    public boolean recordAlarm(UUID repairId, ApprovalDeadline.Alarm alarm, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO credit_repair_alarm (repair_id, step, alarm, due_date, raised_on, raised_at)
+                        VALUES (:id, :step, :alarm, :due, :on, :at) ON CONFLICT DO NOTHING""")
+                .param("id", repairId).param("step", alarm.step().name()).param("alarm", alarm.alarm())
+                .param("due", alarm.dueDate()).param("on", alarm.raisedOn()).param("at", utc(now))
+                .update() == 1;
+    }
+
+    public List<ApprovalDeadline.Alarm> alarms(UUID repairId) {
+        return jdbc.sql("SELECT * FROM credit_repair_alarm WHERE repair_id = :id ORDER BY raised_at, step")
+                .param("id", repairId)
+                .query((rs, row) -> new ApprovalDeadline.Alarm(ApprovalDeadline.Step.valueOf(rs.getString("step")),
+                        rs.getString("alarm"), rs.getObject("due_date", LocalDate.class),
+                        rs.getObject("raised_on", LocalDate.class)))
+                .list();
+    }
+
     public void addEvidence(UUID repairId, RepairEvidence e) {
         jdbc.sql("""
                         INSERT INTO credit_repair_evidence (id, repair_id, kind, description, reference, added_at)

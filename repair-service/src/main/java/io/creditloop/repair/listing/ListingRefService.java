@@ -1,11 +1,13 @@
 package io.creditloop.repair.listing;
 
+import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.repair.erasure.ErroneousListingErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,8 +29,10 @@ public class ListingRefService {
 
     private final ListingRefs refs;
     private final AppliedVersions versions;
+    private final ErroneousListingErasure erasure;
 
-    public ListingRefService(ListingRefs refs, AppliedVersions versions) {
+    public ListingRefService(ListingRefs refs, AppliedVersions versions, ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.refs = refs;
         this.versions = versions;
     }
@@ -60,6 +64,9 @@ public class ListingRefService {
         if (apply(e.listingId(), e.version(), ListingStatus.EXITED, e.recognisingDepartment(), e.listType(),
                 e.subject())) {
             refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), null, null, false);
+            if (e.exitReason() == ExitReason.ERRONEOUS) {
+                erasure.erase(e.listingId()); // R11: the cases stay, masked
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.repair.v1.DecisionKind;
 import io.creditloop.contracts.repair.v1.DecisionMade;
+import io.creditloop.contracts.repair.v1.RepairDeadlineAlarm;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.repair.listing.ListingRefs;
 import io.creditloop.testsupport.ListingEventsFixture;
@@ -51,6 +52,12 @@ class CreditRepairIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    CreditRepairService service;
+    @Autowired
+    io.creditloop.calendar.WorkingDayCalendar calendar;
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -157,6 +164,58 @@ class CreditRepairIT {
         assertThat(refused.get("closedReason").asText()).contains("整改不到位");
         assertThat(post("/api/repair/repairs/" + id + "/review", "{\"approved\": true, \"by\": \"李\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    @DisplayName("R12 (000 §5(三)): opinion and review each due in working days; an overdue step raises one "
+            + "repair.repair.deadline.v1 alarm, once, shown with the repair")
+    void approvalStepsOverdue() {
+        UUID listingId = confirmed(organisation(), WITHDRAWN, events.today().minusDays(30));
+        JsonNode applied = ok(apply(listingId, false, "RECTIFICATION"));
+        String id = applied.get("id").asText();
+        assertThat(applied.get("opinionDue").asText())
+                .isEqualTo(calendar.addWorkingDays(repairToday(), 7).toString());
+
+        // the department let the opinion's due date pass
+        LocalDate missed = repairToday().minusDays(2);
+        jdbc.sql("UPDATE credit_repair SET opinion_due = :due WHERE id = :id").param("due", missed)
+                .param("id", UUID.fromString(id)).update();
+        service.raiseDeadlineAlarms();
+        service.raiseDeadlineAlarms();
+
+        RepairDeadlineAlarm opinionAlarm = alarm(id, "OPINION");
+        assertThat(opinionAlarm.alarm()).isEqualTo("OVERDUE");
+        assertThat(opinionAlarm.dueDate()).isEqualTo(missed);
+        assertThat(opinionAlarm.recognisingDepartment()).isEqualTo("tax");
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_repair_alarm WHERE repair_id = :id")
+                .param("id", UUID.fromString(id)).query(Long.class).single()).as("once").isEqualTo(1);
+
+        JsonNode opinion = ok(post("/api/repair/repairs/" + id + "/opinion",
+                "{\"agrees\": true, \"opinion\": \"同意\", \"by\": \"税务局王科长\"}"));
+        assertThat(opinion.get("opinionBy").asText()).isEqualTo("税务局王科长");
+        assertThat(opinion.get("reviewDue").asText()).isEqualTo(calendar.addWorkingDays(repairToday(), 7).toString());
+        jdbc.sql("UPDATE credit_repair SET review_due = :due WHERE id = :id").param("due", missed)
+                .param("id", UUID.fromString(id)).update();
+        service.raiseDeadlineAlarms();
+        assertThat(alarm(id, "REVIEW").dueDate()).isEqualTo(missed);
+
+        JsonNode shown = ok(http.getForEntity("/api/repair/repairs/" + id, String.class));
+        assertThat(shown.get("alarms").findValuesAsText("step")).containsExactly("OPINION", "REVIEW");
+        JsonNode carried = ok(post("/api/repair/repairs/" + id + "/review",
+                "{\"approved\": true, \"by\": \"信用办李主任\"}"));
+        assertThat(carried.get("reviewedBy").asText()).isEqualTo("信用办李主任");
+        assertThat(service.raiseDeadlineAlarms()).as("a carried-out repair is not overdue").isZero();
+    }
+
+    private LocalDate repairToday() {
+        return LocalDate.now(clock);
+    }
+
+    private RepairDeadlineAlarm alarm(String repairId, String step) {
+        ConsumerRecord<String, String> record = events.awaitRecord(Topics.REPAIR_EVENTS,
+                r -> r.value().contains(EventTypes.REPAIR_DEADLINE) && r.value().contains(repairId)
+                        && r.value().contains("\"" + step + "\""));
+        return (RepairDeadlineAlarm) codec.decode(record.value()).data();
     }
 
     private String status(String repairId) {

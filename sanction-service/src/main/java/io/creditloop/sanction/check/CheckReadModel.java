@@ -31,8 +31,11 @@ public class CheckReadModel {
 
     private final AppliedVersions versions;
     private final CreditSubjectListings listings;
+    private final io.creditloop.sanction.erasure.ErroneousListingErasure erasure;
 
-    public CheckReadModel(AppliedVersions versions, CreditSubjectListings listings) {
+    public CheckReadModel(AppliedVersions versions, CreditSubjectListings listings,
+                          io.creditloop.sanction.erasure.ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.versions = versions;
         this.listings = listings;
     }
@@ -57,7 +60,7 @@ public class CheckReadModel {
     public void exited(ListingExited e) {
         if (isNewVersion(e.listingId(), e.version(), "exited")) {
             if (e.exitReason() == ExitReason.ERRONEOUS) {
-                listings.purge(e.listingId());
+                erasure.checkReadModel(e.listingId());
             } else {
                 listings.exited(e.listingId(), e.version(), e.exitReason() == null ? null : e.exitReason().name());
             }

@@ -76,11 +76,6 @@ public class CreditSubjectListings {
                 .update();
     }
 
-    /** R11 (001 §19): information about an erroneous listing is not retained. */
-    public void purge(UUID listingId) {
-        jdbc.sql("DELETE FROM credit_subject_listing WHERE listing_id = :id").param("id", listingId).update();
-    }
-
     public List<SubjectListing> inForceBySubjectKey(String subjectKey, LocalDate today) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_subject_listing WHERE subject_key = :key AND" + IN_FORCE
                         + "ORDER BY list_kind, valid_from, listing_id")

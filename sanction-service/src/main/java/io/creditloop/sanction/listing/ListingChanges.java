@@ -1,9 +1,11 @@
 package io.creditloop.sanction.listing;
 
+import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.sanction.erasure.ErroneousListingErasure;
 import io.creditloop.sanction.task.ListingInForce;
 import io.creditloop.sanction.task.TaskService;
 import io.creditloop.sanction.watch.WatchService;
@@ -21,7 +23,8 @@ import java.util.UUID;
  * <ul>
  *   <li>confirmed: one task per measure (R8, R9); watching agencies are told (003 §18)</li>
  *   <li>corrected: the tasks under the old record are lifted and the corrected record starts its own (R10/R11)</li>
- *   <li>exited, including supersession (exit REVOKED): every task in force is lifted (R13)</li>
+ *   <li>exited, including supersession (exit REVOKED): every task in force is lifted (R13); an erroneous exit then
+ *       erases the tasks' subject data (R11)</li>
  * </ul>
  */
 @Service
@@ -35,8 +38,11 @@ public class ListingChanges {
     private final AppliedVersions versions;
     private final TaskService tasks;
     private final WatchService watch;
+    private final ErroneousListingErasure erasure;
 
-    public ListingChanges(AppliedVersions versions, TaskService tasks, WatchService watch) {
+    public ListingChanges(AppliedVersions versions, TaskService tasks, WatchService watch,
+                          ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.versions = versions;
         this.tasks = tasks;
         this.watch = watch;
@@ -64,6 +70,9 @@ public class ListingChanges {
             String reason = event.exitReason() == null ? "listing exited" : "listing exited: " + event.exitReason();
             tasks.lift(event.listingId(), reason);
             watch.exited(event);
+            if (event.exitReason() == ExitReason.ERRONEOUS) {
+                erasure.tasks(event.listingId()); // R11, after the lift went into the outbox
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public class ForwardService {
     private static final Logger log = LoggerFactory.getLogger(ForwardService.class);
 
     private final Forwards forwards;
+    private final io.creditloop.sharing.erasure.ErroneousListingErasure erasure;
     private final Outbox outbox;
     private final ForwardDeadline deadlines;
     private final DepartmentNotices notices;
@@ -52,7 +53,9 @@ public class ForwardService {
 
     public ForwardService(Forwards forwards, Outbox outbox, ForwardDeadline deadlines, DepartmentNotices notices,
                           SharingProperties properties, EventCodec codec, Clock clock, AppliedVersions versions,
-                          io.micrometer.core.instrument.MeterRegistry meters) {
+                          io.micrometer.core.instrument.MeterRegistry meters,
+                          io.creditloop.sharing.erasure.ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.versions = versions;
         this.meters = meters;
         this.calendarGaps = meters.counter("creditloop.sharing.calendar.missing");
@@ -83,13 +86,13 @@ public class ForwardService {
         }
         if (exited.exitReason() == ExitReason.ERRONEOUS) {
             // R11: what has not gone out never will; the exit itself still tells each platform to delete the record
-            forwards.markErroneous(exited.listingId());
+            erasure.markErroneous(exited.listingId());
             int cancelled = forwards.cancelPendingBefore(exited.listingId(), exited.version());
             log.info("listing {} erroneous: {} pending forward(s) cancelled", exited.listingId(), cancelled);
         }
         record(exited.listingId(), exited.version(), ForwardAction.EXIT, exited.exitDate(),
                 department(exited.recognisingDepartment(), exited.listType()), exited);
-        forwards.purgeFinalIfErroneous(exited.listingId());
+        erasure.forwards(exited.listingId());
     }
 
     /** R10/R11: a corrected record is forwarded like a new one, counted from the day of the correction. */
@@ -159,7 +162,7 @@ public class ForwardService {
                     notice.department());
         }
         if (!(outcome instanceof DeliveryOutcome.Failed)) {
-            forwards.purgeFinalIfErroneous(forward.listingId());
+            erasure.forwards(forward.listingId());
         }
         if (outcome instanceof DeliveryOutcome.Failed failed) {
             Forward retry = forward.failed(failed.error());

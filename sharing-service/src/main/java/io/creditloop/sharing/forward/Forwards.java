@@ -114,30 +114,12 @@ public class Forwards {
                 .update();
     }
 
-    /** R11: remembers that a listing was erroneous, for the purges below. */
-    public void markErroneous(UUID listingId) {
-        jdbc.sql("INSERT INTO erroneous_listing (listing_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .param("id", listingId).update();
-    }
-
     /** R11: forwards of an erroneous listing's earlier versions that have not gone out are never sent. */
     public int cancelPendingBefore(UUID listingId, long version) {
         return jdbc.sql("""
                         UPDATE forward SET state = 'CANCELLED', next_attempt_at = NULL, updated_at = now()
                         WHERE listing_id = :id AND listing_version < :version AND state = 'PENDING'""")
                 .param("id", listingId).param("version", version).update();
-    }
-
-    /**
-     * R11: once final, the forwards of an erroneous listing keep a tombstone instead of the record (the upstream
-     * platforms were told to delete it by the exit forward itself).
-     */
-    public int purgeFinalIfErroneous(UUID listingId) {
-        return jdbc.sql("""
-                        UPDATE forward SET payload = '{"purged":true}', updated_at = now()
-                        WHERE listing_id = :id AND state <> 'PENDING' AND payload::text <> '{"purged":true}'
-                          AND EXISTS (SELECT 1 FROM erroneous_listing e WHERE e.listing_id = :id)""")
-                .param("id", listingId).update();
     }
 
     public List<Forward> findByListing(UUID listingId) {

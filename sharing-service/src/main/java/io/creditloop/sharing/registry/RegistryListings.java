@@ -72,11 +72,6 @@ public class RegistryListings {
                 .param("key", listingKey).update() == 1;
     }
 
-    /** R11: nothing of an erroneous listing is kept. */
-    public void delete(String listingKey) {
-        jdbc.sql("DELETE FROM registry_listing WHERE listing_key = :key").param("key", listingKey).update();
-    }
-
     public List<RegistryListing> bySubjectKey(String subjectKey, LocalDate exitedSince, int limit) {
         return jdbc.sql("""
                         SELECT * FROM registry_listing WHERE subject_key = :key

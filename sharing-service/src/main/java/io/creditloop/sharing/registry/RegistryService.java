@@ -37,6 +37,7 @@ public class RegistryService {
     private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
 
     private final RegistryListings listings;
+    private final io.creditloop.sharing.erasure.ErroneousListingErasure erasure;
     private final QueryRegister register;
     private final AppliedVersions versions;
     private final PersonKeys personKeys;
@@ -44,7 +45,9 @@ public class RegistryService {
     private final Clock clock;
 
     public RegistryService(RegistryListings listings, QueryRegister register, AppliedVersions versions,
-                           PersonKeys personKeys, RegistryProperties properties, Clock clock) {
+                           PersonKeys personKeys, RegistryProperties properties, Clock clock,
+                           io.creditloop.sharing.erasure.ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.listings = listings;
         this.register = register;
         this.versions = versions;
@@ -77,7 +80,7 @@ public class RegistryService {
         String key = localKey(e.listingId());
         if (e.exitReason() == ExitReason.ERRONEOUS) {
             // R11 (001 §19): an erroneous listing is not retained, and must not be shown as "recently exited"
-            listings.delete(key);
+            erasure.registry(e.listingId(), key);
             return;
         }
         Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package io.creditloop.sanction.report.messaging;
 
 import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
@@ -8,6 +9,7 @@ import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.sanction.report.CaseListing;
 import io.creditloop.sanction.report.CaseListings;
+import io.creditloop.sanction.erasure.ErroneousListingErasure;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +26,10 @@ class CaseListingsListener implements ListingEventHandler {
 
     private final ListingEventStream stream;
     private final CaseListings listings;
+    private final ErroneousListingErasure erasure;
 
-    CaseListingsListener(ListingEventStream stream, CaseListings listings) {
+    CaseListingsListener(ListingEventStream stream, CaseListings listings, ErroneousListingErasure erasure) {
+        this.erasure = erasure;
         this.stream = stream;
         this.listings = listings;
     }
@@ -49,5 +53,8 @@ class CaseListingsListener implements ListingEventHandler {
     @Override
     public void exited(ListingExited event) {
         listings.exited(CaseListing.of(event));
+        if (event.exitReason() == ExitReason.ERRONEOUS) {
+            erasure.caseListing(event.listingId()); // R11
+        }
     }
 }

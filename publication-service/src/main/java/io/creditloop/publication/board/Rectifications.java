@@ -1,0 +1,33 @@
+package io.creditloop.publication.board;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** R12 (b): the rectification noted for each listing (table {@code rectification}), masked. */
+@Repository
+public class Rectifications {
+
+    private final JdbcClient jdbc;
+
+    public Rectifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false if the listing already had one (a decision delivered again) */
+    public boolean add(UUID listingId, UUID decisionId, String note, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO rectification (listing_id, decision_id, note, noted_at)
+                        VALUES (:listingId, :decisionId, :note, :at) ON CONFLICT (listing_id) DO NOTHING""")
+                .param("listingId", listingId).param("decisionId", decisionId).param("note", note)
+                .param("at", java.sql.Timestamp.from(at)).update() == 1;
+    }
+
+    public Optional<String> note(UUID listingId) {
+        return jdbc.sql("SELECT note FROM rectification WHERE listing_id = :id").param("id", listingId)
+                .query(String.class).optional();
+    }
+}

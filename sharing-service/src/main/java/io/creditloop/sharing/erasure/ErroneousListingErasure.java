@@ -1,0 +1,75 @@
+package io.creditloop.sharing.erasure;
+
+import io.creditloop.messaging.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.UUID;
+
+/**
+ * R11 (001 §19): information about an erroneous listing is not retained. What erasure means in sharing, each part
+ * run in the transaction that handles the erroneous exit (or, for a forward still under way, its final outcome):
+ * <ul>
+ *   <li>{@code forward}: once final, a forward keeps a tombstone (listing id, version, platform, action, state,
+ *       dates) instead of the record it carried, and no platform text (acknowledgement, rejection, error); the
+ *       exit forward itself still goes out with the record, so each platform deletes it, and is erased when done</li>
+ *   <li>{@code department_notice}: the platform's reason is blanked</li>
+ *   <li>{@code registry_listing}: deleted (not shown as "recently exited" either)</li>
+ *   <li>the outbox: the listing's forward events relayed so far are deleted, the ones still to go once sent</li>
+ * </ul>
+ * The shared query register ({@code query_register}) is not the listing's: it records who queried a person (R16)
+ * and stays as it is.
+ */
+@Component
+public class ErroneousListingErasure {
+
+    static final String PURGED_PAYLOAD = "{\"purged\":true}";
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+
+    public ErroneousListingErasure(JdbcClient jdbc, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    /** Remembers that a listing was erroneous, so forwards that end later are erased when they do. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markErroneous(UUID listingId) {
+        jdbc.sql("INSERT INTO erroneous_listing (listing_id) VALUES (:id) ON CONFLICT DO NOTHING")
+                .param("id", listingId).update();
+    }
+
+    /**
+     * Erases the final forwards of a listing marked erroneous, their notices and outbox rows; pending ones (the exit
+     * forward on its way) are left for their own final outcome. Does nothing for a listing not marked erroneous.
+     *
+     * @return how many forwards were erased now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forwards(UUID listingId) {
+        boolean erroneous = jdbc.sql("SELECT count(*) FROM erroneous_listing WHERE listing_id = :id")
+                .param("id", listingId).query(Long.class).single() > 0;
+        if (!erroneous) {
+            return 0;
+        }
+        int erased = jdbc.sql("""
+                        UPDATE forward SET payload = '{"purged":true}', acknowledgement = NULL,
+                            rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE '（已删除）' END,
+                            last_error = NULL, updated_at = now()
+                        WHERE listing_id = :id AND state <> 'PENDING' AND payload::text <> '{"purged":true}'""")
+                .param("id", listingId).update();
+        jdbc.sql("UPDATE department_notice SET reason = '（已删除）' WHERE listing_id = :id")
+                .param("id", listingId).update();
+        outbox.erase(listingId);
+        return erased;
+    }
+
+    /** The register's read model forgets the listing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void registry(UUID listingId, String listingKey) {
+        jdbc.sql("DELETE FROM registry_listing WHERE listing_key = :key").param("key", listingKey).update();
+    }
+}
