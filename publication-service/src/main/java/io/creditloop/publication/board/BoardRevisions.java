@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The board's revision log as the search index reads it (tables {@code board_entry} and {@code board_entry_removal},
- * migration V3): the whole board at one revision, and every change after a revision, in revision order. Rows are
+ * migration V4): the whole board at one revision, and every change after a revision, in revision order. Rows are
  * streamed (a fetch size), so a board of millions of entries loads in bounded memory.
  */
 @Repository
