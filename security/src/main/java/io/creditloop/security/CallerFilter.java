@@ -18,7 +18,7 @@ import java.util.List;
  * Every service's door (R16): a request under {@code /api/} must carry {@code Authorization: Bearer <token>}, a token
  * the gateway signed for the services; missing, forged, expired or wrongly addressed tokens get 401 before any
  * controller runs. Paths listed as open (the public board) need none and are served to {@link Caller#PUBLIC}.
- * Actuator and {@code /v3/api-docs} lie outside {@code /api/} and are not checked. Controllers get the verified
+ * Paths listed as the credit office's are refused (403) to everyone else. Actuator and {@code /v3/api-docs} lie outside {@code /api/} and are not checked. Controllers get the verified
  * {@link Caller} as a method argument.
  */
 public class CallerFilter extends OncePerRequestFilter {
@@ -28,19 +28,31 @@ public class CallerFilter extends OncePerRequestFilter {
 
     private final Tokens tokens;
     private final List<String> openPaths;
+    private final List<String> creditOfficePaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
     public CallerFilter(Tokens tokens, List<String> openPaths) {
+        this(tokens, openPaths, List.of());
+    }
+
+    /** {@code creditOfficePaths}: paths only the credit office's staff (or an internal caller) may use at all. */
+    public CallerFilter(Tokens tokens, List<String> openPaths, List<String> creditOfficePaths) {
         this.tokens = tokens;
         this.openPaths = List.copyOf(openPaths);
+        this.creditOfficePaths = List.copyOf(creditOfficePaths);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean guarded = path.startsWith("/api/") || path.equals("/api");
-        boolean open = !guarded || openPaths.stream().anyMatch(p -> matcher.match(p, path));
+        // fail closed: the path as the container normalised it (decoded, dot segments resolved, path parameters
+        // dropped) and the raw one with path parameters and doubled slashes removed must both agree it is open
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String raw = request.getRequestURI().substring(request.getContextPath().length())
+                .replaceAll(";[^/]*", "").replaceAll("/{2,}", "/").toLowerCase(java.util.Locale.ROOT);
+        boolean guarded = api(path) || api(raw) || raw.contains("%");
+        boolean open = !guarded || (openPaths.stream().anyMatch(p -> matcher.match(p, path))
+                && openPaths.stream().anyMatch(p -> matcher.match(p, raw)));
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         Caller caller;
         if (authorization == null || authorization.isBlank()) {
@@ -63,8 +75,18 @@ public class CallerFilter extends OncePerRequestFilter {
             write(response, 403, "Forbidden", "the public may not use this resource");
             return;
         }
+        if (!caller.isCreditOffice() && creditOfficePaths.stream()
+                .anyMatch(p -> matcher.match(p, path) || matcher.match(p, raw))) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            write(response, 403, "Forbidden", "only the credit office may use this resource");
+            return;
+        }
         request.setAttribute(ATTRIBUTE, caller);
         chain.doFilter(request, response);
+    }
+
+    private static boolean api(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     private static void refuse(HttpServletResponse response, String detail) throws IOException {

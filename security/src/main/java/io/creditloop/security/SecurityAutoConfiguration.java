@@ -20,7 +20,8 @@ import java.util.List;
  * Token keys for every app; in a servlet service also the {@link CallerFilter}, the {@link Caller} argument and the
  * 401/403 problems. Settings: {@code creditloop.security.signing-key} ({@code TOKEN_SIGNING_KEY}),
  * {@code creditloop.security.verification-keys} ({@code TOKEN_VERIFICATION_KEYS}),
- * {@code creditloop.security.open-paths} (comma-separated Ant patterns under {@code /api/} the public may use).
+ * {@code creditloop.security.open-paths} (comma-separated Ant patterns under {@code /api/} the public may use),
+ * {@code creditloop.security.credit-office-paths} (patterns only the credit office may use).
  */
 @AutoConfiguration
 public class SecurityAutoConfiguration {
@@ -42,9 +43,9 @@ public class SecurityAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<CallerFilter> callerFilter(Tokens tokens, Environment env) {
-            List<String> open = Arrays.stream(env.getProperty("creditloop.security.open-paths", "").split(","))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
-            FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(tokens, open));
+            FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(tokens,
+                    patterns(env, "creditloop.security.open-paths"),
+                    patterns(env, "creditloop.security.credit-office-paths")));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             registration.addUrlPatterns("/*");
             return registration;
@@ -59,6 +60,11 @@ public class SecurityAutoConfiguration {
                     resolvers.add(new CallerArgumentResolver());
                 }
             };
+        }
+
+        private static List<String> patterns(Environment env, String property) {
+            return Arrays.stream(env.getProperty(property, "").split(","))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
         /** The Caller comes from the token, not from the request: keep it out of the OpenAPI description. */
