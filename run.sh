@@ -14,6 +14,9 @@
 #   READY_TIMEOUT                                   seconds to wait for every app (180)
 #   CREDITLOOP_JAVA_OPTS                            JVM flags of each app (tuned for 2 cores, see below)
 #   CREDITLOOP_APPS                                 a subset of apps, space-separated (for debugging)
+#   TOKEN_SIGNING_KEY, TOKEN_VERIFICATION_KEYS      R16 token keys (docs/SECURITY.md); empty = development key pair
+#   GATEWAY_DEV_SECRET                              secret of the gateway's bootstrap client creditloop-admin
+#                                                   (credit office), default creditloop-dev
 set -euo pipefail
 
 T0=$(date +%s%3N)
@@ -248,6 +251,7 @@ for app in "${APPS[@]}"; do
       gateway)
         export IDENTIFICATION_URL=http://127.0.0.1:8081 SHARING_URL=http://127.0.0.1:8082 \
           SANCTION_URL=http://127.0.0.1:8083 REPAIR_URL=http://127.0.0.1:8084 PUBLICATION_URL=http://127.0.0.1:8085
+        export GATEWAY_DEV_SECRET=${GATEWAY_DEV_SECRET:-creditloop-dev}
         ;;
       sharing-service)
         export CITY_PLATFORM_URL=${CITY_PLATFORM_URL:-http://127.0.0.1:8090/platforms/city/records} \
@@ -256,6 +260,7 @@ for app in "${APPS[@]}"; do
         ;;
       simulator) export DEMO_AGENCY_ENABLED=$DEMO_AGENCY ;;
     esac
+    [[ $app == gateway ]] || unset TOKEN_SIGNING_KEY # only the gateway signs
     # shellcheck disable=SC2016 # $$, $0 and $@ are the inner bash's
     exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
       "$JAVA" "${APP_JAVA_OPTS[@]}" -jar "$(jar_of "$app")" >"$log" 2>&1 </dev/null
@@ -347,8 +352,10 @@ line logs "$LOGS/<app>.log"
 line database "$DATABASE_URL"
 line kafka "$KAFKA_BOOTSTRAP_SERVERS"
 echo
-echo "  try:  curl -s http://127.0.0.1:8080/api/catalog/list-types"
-echo "        curl -s http://127.0.0.1:8080/api/board"
+echo "  try:  curl -s http://127.0.0.1:8080/api/board"
+echo "        TOKEN=\$(curl -s -u creditloop-admin:\${GATEWAY_DEV_SECRET:-creditloop-dev} -d grant_type=client_credentials \\"
+echo "          http://127.0.0.1:8080/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')"
+echo "        curl -s -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:8080/api/catalog/list-types"
 echo
 say "running; Ctrl-C (or ./run.sh --stop) stops everything"
 

@@ -43,8 +43,18 @@
     return p;
   }
 
+  // R16: the staff member's token from POST /auth/login, kept for this tab only
+  var TOKEN_KEY = 'creditloop.token';
+
   function get(path) {
-    return fetch(path, {headers: {Accept: 'application/json'}}).then(function (r) {
+    var headers = {Accept: 'application/json'};
+    var token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    return fetch(path, {headers: headers}).then(function (r) {
+      if (r.status === 401) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        $('login').hidden = false;
+      }
       if (!r.ok) {
         return r.json().catch(function () { return {}; }).then(function (p) {
           throw new Error(p.detail || p.title || ('HTTP ' + r.status));
@@ -239,5 +249,18 @@
     if ($('month').value) { location.href = '/api/sanction/reports/monthly/' + $('month').value + '.xlsx'; }
   });
   $('filters').addEventListener('submit', function (e) { e.preventDefault(); load(); });
+  $('login').addEventListener('submit', function (e) {
+    e.preventDefault();
+    fetch('/auth/login', {method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({username: $('username').value, password: $('password').value})})
+      .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status)); })
+      .then(function (t) {
+        sessionStorage.setItem(TOKEN_KEY, t.access_token);
+        $('password').value = '';
+        $('login').hidden = true;
+        load();
+      })
+      .catch(function () { $('login-status').textContent = '登录失败'; });
+  });
   load();
 })();

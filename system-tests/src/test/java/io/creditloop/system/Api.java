@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A department's, agency's or citizen's HTTP client, talking JSON to the suite. */
+/** A department's, agency's or citizen's HTTP client, talking JSON to the suite; with a token unless the public. */
 final class Api {
 
     record Reply(int status, String body) {
@@ -29,9 +29,20 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     Api(String base) {
+        this(base, null);
+    }
+
+    /** R16: every request carries {@code Authorization: Bearer token} (null: the public, no token). */
+    Api(String base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    String token() {
+        return token;
     }
 
     Reply post(String path, Object body) {
@@ -77,6 +88,9 @@ final class Api {
 
     private Reply send(HttpRequest.Builder request) {
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body());

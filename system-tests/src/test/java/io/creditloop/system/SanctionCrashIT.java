@@ -28,7 +28,7 @@ class SanctionCrashIT {
     @BeforeAll
     static void suite() {
         suite = Suite.get();
-        gateway = new Api(suite.gateway());
+        gateway = new Callers(suite.gateway()).department("tax"); // R16: the tax bureau's system, with its token
         agencies = new Agencies(suite.kafka());
     }
 

@@ -105,6 +105,9 @@ final class Suite {
         env.put("NATION_PLATFORM_URL", url("simulator") + "/platforms/nation/records");
         // the tests answer as the enforcing agencies themselves
         env.put("DEMO_AGENCY_ENABLED", "false");
+        // R16: the bootstrap client the tests register the other callers with (Callers); the development key pair
+        env.put("GATEWAY_DEV_SECRET", Callers.ADMIN_SECRET);
+        env.put("GATEWAY_TOKEN_TTL", "2h");
         try {
             Process process = builder.start();
             processes.put(app, process);

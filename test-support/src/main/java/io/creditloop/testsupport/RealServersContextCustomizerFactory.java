@@ -43,6 +43,13 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
                 fixture.setLazyInit(true);
                 registry.registerBeanDefinition("listingEventsFixture", fixture);
             }
+            boolean security = org.springframework.util.ClassUtils.isPresent("io.creditloop.security.Tokens",
+                    context.getClassLoader()) && org.springframework.util.ClassUtils.isPresent(
+                    "org.springframework.web.client.RestTemplate", context.getClassLoader());
+            if (security && context instanceof org.springframework.beans.factory.support.BeanDefinitionRegistry registry) {
+                registry.registerBeanDefinition("defaultTestToken",
+                        new org.springframework.beans.factory.support.RootBeanDefinition(DefaultTestToken.class));
+            }
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.publication.BoardClient;
 import io.creditloop.publication.MovableClock;
 import io.creditloop.testsupport.ListingEventsFixture;
+import io.creditloop.testsupport.TestTokens;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -41,6 +44,8 @@ class ReleaseIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -186,5 +191,32 @@ class ReleaseIT {
             rows.add(cells);
         }
         return rows;
+    }
+
+    @Test
+    @DisplayName("R16: only the credit office makes a release; a department or the public is refused and nothing is released, while the public still reads the board")
+    void onlyTheCreditOfficeReleases() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM board_release").query(Long.class).single();
+        HttpHeaders department = TestTokens.headers(TestTokens.department("tax"));
+        assertThat(http.postForEntity("/api/board/releases", new HttpEntity<>(Map.of("kind", "UNIFIED"), department),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> anonymous = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(http.getRootUri() + "/api/board/releases"))
+                .header("Content-Type", "application/json").header("X-Credit-Office", "true")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"kind\":\"UNIFIED\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM board_release").query(Long.class).single()).isEqualTo(before);
+
+        assertThat(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri()
+                        + "/api/board/releases")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        assertThat(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri()
+                        + "/api/board")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        HttpHeaders office = TestTokens.headers(TestTokens.creditOffice());
+        assertThat(http.postForEntity("/api/board/releases", new HttpEntity<>(Map.of("kind", "UNIFIED"), office),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 }

@@ -88,10 +88,10 @@ public record CheckRequest(By by, String value, String idType, Scenario scenario
             }
         }
         if (blank(agency) || !CALLER.matcher(agency.strip()).matches()) {
-            problems.add(new FieldProblem("X-Agency", "the asking agency's code (header), 1-64 characters"));
+            problems.add(new FieldProblem("agency", "the asking agency's code (from the caller's token), 1-64 characters"));
         }
         if (blank(user) || !CALLER.matcher(user.strip()).matches()) {
-            problems.add(new FieldProblem("X-User", "the asking user's id (header), 1-64 characters"));
+            problems.add(new FieldProblem("user", "the asking user's id (from the caller's token), 1-64 characters"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("credit check", problems);

@@ -40,7 +40,7 @@ class CheckRequestTest {
         InvalidInputException e = refused(USCC, ID, null, "SHOPPING", "maybe", null, " ");
 
         assertThat(e.problems()).extracting(FieldProblem::field)
-                .containsExactly("uscc|idNumber|name", "fuzzy", "scenario", "X-Agency", "X-User");
+                .containsExactly("uscc|idNumber|name", "fuzzy", "scenario", "agency", "user");
     }
 
     @Test

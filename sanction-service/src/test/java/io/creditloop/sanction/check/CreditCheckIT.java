@@ -1,5 +1,7 @@
 package io.creditloop.sanction.check;
 
+import io.creditloop.testsupport.TestTokens;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.Topics;
@@ -78,12 +80,8 @@ class CreditCheckIT extends ServiceITSupport {
         params.forEach(uri::queryParam);
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        if (agency != null) {
-            headers.set("X-Agency", agency);
-        }
-        if (user != null) {
-            headers.set("X-User", user);
-        }
+        // R16: the agency and user who ask come from the token the gateway forwards
+        headers.setBearerAuth(agency == null ? TestTokens.department("tax") : TestTokens.agency(agency, user));
         // encoded once here; a String URL would be taken as a template and encoded again
         return http.exchange(uri.build().encode().toUri(), HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
     }
@@ -304,7 +302,7 @@ class CreditCheckIT extends ServiceITSupport {
         String wrongCheck = "110105194912310021";
         ResponseEntity<JsonNode> none = check(Map.of("scenario", "PUBLIC_BIDDING"), "bank", "u1");
         ResponseEntity<JsonNode> wrongId = check(Map.of("idNumber", wrongCheck, "scenario", "NOT_A_SCENARIO"),
-                null, "u1");
+                "bank", "u1");
         ResponseEntity<JsonNode> fuzzyUscc = check(Map.of("uscc", "91350100M000100Y43", "scenario", "LOANS",
                 "fuzzy", "true"), "bank", "u1");
 
@@ -313,10 +311,27 @@ class CreditCheckIT extends ServiceITSupport {
         assertThat(none.getBody().get("errors").findValuesAsText("field")).containsExactly("uscc|idNumber|name");
         assertThat(wrongId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(wrongId.getBody().get("errors").findValuesAsText("field"))
-                .containsExactly("idNumber", "scenario", "X-Agency");
+                .containsExactly("idNumber", "scenario");
         assertThat(wrongId.getBody().toString()).doesNotContain(wrongCheck);
         assertThat(fuzzyUscc.getBody().get("errors").findValuesAsText("field")).containsExactly("fuzzy");
         assertThat(jdbc.sql("SELECT count(*) FROM credit_check_register WHERE user_id = 'u1'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("R16: a department, or a request without a token, may not check; nothing is registered")
+    void onlyAgenciesAndTheCreditOfficeCheck() {
+        Map<String, String> params = Map.of("idNumber", "110105194912310020", "scenario", "PUBLIC_BIDDING");
+        assertThat(check(params, null, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/sanction/credit-check");
+        params.forEach(uri::queryParam);
+        HttpHeaders forged = new HttpHeaders();
+        forged.set("X-Agency", "bank");
+        forged.set("X-User", "u2");
+        forged.setBearerAuth("not-a-token");
+        assertThat(http.exchange(uri.build().encode().toUri(), HttpMethod.GET, new HttpEntity<>(forged),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_check_register WHERE agency_code = 'tax' OR user_id = 'u2'")
                 .query(Long.class).single()).isZero();
     }
 }

@@ -136,8 +136,13 @@ class DashboardPageIT extends ServiceITSupport {
         assertThat(series.get("points").get(0).get("initiated").asLong()).isEqualTo(11);
         assertThat(series.get("points").get(1).get("fedBack").asLong()).isEqualTo(1);
 
-        browser.get("http://127.0.0.1:" + port + "/dashboard/?" + PERIOD + "&bucket=day");
+        // R16: without a token the page asks the staff member to log in; a credit-office token lets it load
+        browser.get("http://127.0.0.1:" + port + "/dashboard/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('creditloop.token', arguments[0]);",
+                io.creditloop.testsupport.TestTokens.creditOffice());
+        browser.get("http://127.0.0.1:" + port + "/dashboard/?" + PERIOD + "&bucket=day");
         wait.until(d -> d.findElement(By.id("status")).getText().startsWith("共"));
         assertThat(browser.getTitle()).isEqualTo("联合奖惩闭环监测");
 

@@ -12,7 +12,7 @@ import java.util.List;
  * @param followListingEvents whether this instance keeps the register's copy of local listings up to date from
  *                            {@code identification.listing.events} (consumer group {@code sharing-service.registry})
  * @param recentlyExited      how long an exited listing is still shown, flagged
- * @param agencies            agency codes (X-Agency) allowed to query; empty = every agency the gateway lets through
+ * @param agencies            agency codes (the caller token's code) allowed to query; empty = every agency the gateway lets through
  * @param creditOffice        the agency code of the credit office (信用办), the only one that reviews the register
  * @param maxResults          listings returned per query at most
  */

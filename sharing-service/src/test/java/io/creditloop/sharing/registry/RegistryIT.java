@@ -1,5 +1,8 @@
 package io.creditloop.sharing.registry;
 
+import io.creditloop.security.Caller;
+import io.creditloop.testsupport.TestTokens;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ExitReason;
@@ -201,15 +204,17 @@ class RegistryIT {
     }
 
     @Test
-    @DisplayName("R16: a query needs the agency and the official, and exactly one of USCC, ID number or name")
+    @DisplayName("R16: a query needs an agency's token (a department's is refused), and exactly one of USCC, ID number or name")
     void badQueries() {
-        HttpHeaders none = new HttpHeaders();
-        ResponseEntity<JsonNode> anonymous = http.exchange("/api/sharing/subjects?uscc=91420200MA4KLB7Q32",
-                HttpMethod.GET, new HttpEntity<>(none), JsonNode.class);
-        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        List<String> fields = new ArrayList<>();
-        anonymous.getBody().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("X-Agency", "X-User");
+        HttpHeaders department = TestTokens.headers(TestTokens.department("tax"));
+        department.set("X-Agency", agency); // a header names nobody any more
+        ResponseEntity<JsonNode> refused = http.exchange("/api/sharing/subjects?uscc=91420200MA4KLB7Q32",
+                HttpMethod.GET, new HttpEntity<>(department), JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth("forged");
+        assertThat(http.exchange("/api/sharing/subjects?uscc=91420200MA4KLB7Q32", HttpMethod.GET,
+                new HttpEntity<>(forged), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
         assertThat(query("uscc=91420200MA4KLB7Q33", null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         String badId = Identifiers.withWrongCheck(Identifiers.idNumber());
@@ -251,11 +256,11 @@ class RegistryIT {
                 + ofAgency;
     }
 
+    /** R16: who asks is the token's caller (as the gateway forwards it), never a header. */
     private static HttpHeaders headers(String agency) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Agency", agency);
-        headers.set("X-User", "wang.kezhang");
-        return headers;
+        return TestTokens.headers("credit-office".equals(agency)
+                ? TestTokens.forCaller(Caller.creditOffice("wang.kezhang"))
+                : TestTokens.agency(agency, "wang.kezhang"));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

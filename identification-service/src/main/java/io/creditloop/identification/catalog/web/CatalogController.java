@@ -1,5 +1,8 @@
 package io.creditloop.identification.catalog.web;
 
+import io.creditloop.identification.access.DepartmentAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.identification.catalog.Catalog;
 import io.creditloop.identification.catalog.CatalogService;
 import io.creditloop.identification.catalog.ListTypeEntry;
@@ -25,11 +28,14 @@ class CatalogController {
     private final Catalog catalog;
     private final CatalogService service;
     private final ListingService listingService;
+    private final DepartmentAccess access;
 
-    CatalogController(Catalog catalog, CatalogService service, ListingService listingService) {
+    CatalogController(Catalog catalog, CatalogService service, ListingService listingService,
+                      DepartmentAccess access) {
         this.catalog = catalog;
         this.service = service;
         this.listingService = listingService;
+        this.access = access;
     }
 
     /** The current version of every list type. */
@@ -60,7 +66,9 @@ class CatalogController {
      * {@code exitAllOthers}, every listing not kept) exit as STANDARD_CHANGED; the rest stay.
      */
     @PostMapping("/list-types/{code}/review")
-    ListingService.ReviewOutcome decide(@PathVariable String code, @RequestBody ReviewRequest request) {
+    ListingService.ReviewOutcome decide(@PathVariable String code, @RequestBody ReviewRequest request,
+                                        Caller caller) {
+        access.requireDepartment(caller, request.department(), code);
         if (request.department() == null || request.department().isBlank()) {
             throw new io.creditloop.identification.listing.InvalidListingException(List.of(
                     new io.creditloop.identification.listing.FieldProblem("department", "department 为必填项")));
@@ -75,7 +83,8 @@ class CatalogController {
 
     /** A new list type, or the next version of an existing one (a revised recognition standard). */
     @PostMapping("/list-types")
-    ResponseEntity<ListTypeEntry> publish(@RequestBody NewListTypeVersion revision) {
+    ResponseEntity<ListTypeEntry> publish(@RequestBody NewListTypeVersion revision, Caller caller) {
+        access.requireDepartment(caller, revision.department(), revision.code());
         ListTypeEntry published = service.publish(revision);
         return ResponseEntity.status(published.version() == 1 ? HttpStatus.CREATED : HttpStatus.OK).body(published);
     }

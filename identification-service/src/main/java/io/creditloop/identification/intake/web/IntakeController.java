@@ -1,5 +1,8 @@
 package io.creditloop.identification.intake.web;
 
+import io.creditloop.identification.access.DepartmentAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.identification.intake.IntakeService;
 import io.creditloop.identification.intake.IntakeUpload;
 import io.creditloop.identification.intake.ReportWriter;
@@ -36,15 +39,25 @@ class IntakeController {
 
     private final IntakeService service;
     private final ReportWriter reports;
+    private final DepartmentAccess access;
 
-    IntakeController(IntakeService service, ReportWriter reports) {
+    IntakeController(IntakeService service, ReportWriter reports, DepartmentAccess access) {
         this.service = service;
         this.reports = reports;
+        this.access = access;
+    }
+
+    /** R16: an upload, its rejections and its report (personal data) are the uploading department's only. */
+    private IntakeUpload own(UUID id, Caller caller) {
+        IntakeUpload upload = service.get(id);
+        access.requireDepartment(caller, upload.department(), null);
+        return upload;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadView> upload(@RequestParam("file") MultipartFile file, @RequestParam String department,
-                                      @RequestParam(required = false) String listType) {
+                                      @RequestParam(required = false) String listType, Caller caller) {
+        access.requireDepartment(caller, department, listType);
         IntakeUpload upload = service.receive(new IntakeService.IncomingFile() {
             @Override
             public String name() {
@@ -66,14 +79,15 @@ class IntakeController {
     }
 
     @GetMapping("/{id}")
-    UploadView get(@PathVariable UUID id) {
-        return UploadView.of(service.get(id));
+    UploadView get(@PathVariable UUID id, Caller caller) {
+        return UploadView.of(own(id, caller));
     }
 
     /** Page {@code page} (from 0) of {@code size} (1 to {@value #MAX_PAGE}) rejections, by sheet, row and column. */
     @GetMapping("/{id}/rejections")
     RejectionPage rejections(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "100") int size) {
+                             @RequestParam(defaultValue = "100") int size, Caller caller) {
+        own(id, caller);
         int from = Math.max(page, 0);
         int count = Math.min(Math.max(size, 1), MAX_PAGE);
         var items = service.rejections(id, from, count).stream()
@@ -84,8 +98,8 @@ class IntakeController {
 
     /** Streamed into the response as it is written; the checks (exists, finished) come before the first byte. */
     @GetMapping("/{id}/report.xlsx")
-    void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        IntakeUpload upload = service.get(id);
+    void report(@PathVariable UUID id, HttpServletResponse response, Caller caller) throws IOException {
+        IntakeUpload upload = own(id, caller);
         reports.checkReady(upload);
         String base = upload.fileName().replaceFirst("\\.[^.]*$", "");
         response.setContentType(XLSX.toString());

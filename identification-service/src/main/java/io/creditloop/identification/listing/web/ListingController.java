@@ -1,5 +1,8 @@
 package io.creditloop.identification.listing.web;
 
+import io.creditloop.identification.access.DepartmentAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.identification.listing.FieldProblem;
 import io.creditloop.identification.listing.InvalidListingException;
@@ -32,14 +35,17 @@ class ListingController {
     static final int MAX_BATCH = 1000;
 
     private final ListingService service;
+    private final DepartmentAccess access;
 
-    ListingController(ListingService service) {
+    ListingController(ListingService service, DepartmentAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     /** 201 for a new listing; 200 with the first result when the submission id was seen before. */
     @PostMapping
-    ResponseEntity<ListingView> submit(@RequestBody ListingSubmission submission) {
+    ResponseEntity<ListingView> submit(@RequestBody ListingSubmission submission, Caller caller) {
+        access.requireDepartment(caller, submission.department(), submission.listType());
         ListingService.Submitted result = submitOnce(submission);
         ListingView view = ListingView.of(result.listing());
         if (!result.created()) {
@@ -54,8 +60,12 @@ class ListingController {
      * never takes good ones with it. Retrying the batch with the same submission ids creates nothing twice.
      */
     @PostMapping("/batch")
-    BatchResult batch(@RequestBody BatchRequest request) {
+    BatchResult batch(@RequestBody BatchRequest request, Caller caller) {
         List<ListingSubmission> listings = request.listings() == null ? List.of() : request.listings();
+        // R16: the whole batch is refused before anything is written if one listing is not the caller's to make
+        listings.stream().filter(java.util.Objects::nonNull)
+                .forEach(l -> access.requireDepartment(caller, l.department(), l.listType()));
+        access.requireDepartment(caller, null, null);
         if (listings.isEmpty() || listings.size() > MAX_BATCH) {
             throw new InvalidListingException(List.of(new FieldProblem("listings",
                     "一批应有1至" + MAX_BATCH + "条 (a batch holds 1 to " + MAX_BATCH + " listings)")));
@@ -110,13 +120,17 @@ class ListingController {
 
     /** R4: the person was notified (事前告知); identification continues. */
     @PostMapping("/{id}/notice")
-    ListingView notice(@PathVariable UUID id, @RequestBody(required = false) StepRequests.Notice request) {
+    ListingView notice(@PathVariable UUID id, @RequestBody(required = false) StepRequests.Notice request,
+            Caller caller) {
+        access.requireListing(caller, id);
         return ListingView.of(service.recordNotice(id, date("noticeDate", request == null ? null : request.noticeDate())));
     }
 
     /** An objection received during publicity: confirmation waits for the department's decision. */
     @PostMapping("/{id}/objection")
-    ListingView objection(@PathVariable UUID id, @RequestBody StepRequests.Objection request) {
+    ListingView objection(@PathVariable UUID id, @RequestBody StepRequests.Objection request,
+            Caller caller) {
+        access.requireListing(caller, id);
         if (request.reason() == null || request.reason().isBlank()) {
             throw new InvalidListingException(List.of(new FieldProblem("reason", "异议理由为必填项 (reason is required)")));
         }
@@ -125,7 +139,9 @@ class ListingController {
 
     /** The department's verification of the objection: upheld withdraws the listing, dismissed confirms it. */
     @PostMapping("/{id}/objection/decision")
-    ListingView decision(@PathVariable UUID id, @RequestBody StepRequests.Decision request) {
+    ListingView decision(@PathVariable UUID id, @RequestBody StepRequests.Decision request,
+            Caller caller) {
+        access.requireListing(caller, id);
         if (request.upheld() == null) {
             throw new InvalidListingException(List.of(new FieldProblem("upheld", "upheld 为必填项 (true or false)")));
         }
@@ -134,13 +150,17 @@ class ListingController {
 
     /** R14: a gray subject's serious violation moves it to black with one call. */
     @PostMapping("/{id}/escalate")
-    ResponseEntity<ListingView> escalate(@PathVariable UUID id, @RequestBody ListingSubmission black) {
+    ResponseEntity<ListingView> escalate(@PathVariable UUID id, @RequestBody ListingSubmission black,
+            Caller caller) {
+        access.requireListing(caller, id);
         ListingService.Submitted result = service.escalate(id, black);
         return ResponseEntity.status(result.created() ? 201 : 200).body(ListingView.of(result.listing()));
     }
 
     @PostMapping("/{id}/exit")
-    ListingView exit(@PathVariable UUID id, @RequestBody ExitRequest request) {
+    ListingView exit(@PathVariable UUID id, @RequestBody ExitRequest request,
+            Caller caller) {
+        access.requireListing(caller, id);
         return ListingView.of(service.exit(id, reason(request.reason()), date("exitDate", request.exitDate()),
                 request.note()));
     }
@@ -148,7 +168,9 @@ class ListingController {
     /** Shorthand for an exit: {@code DELETE /api/listings/{id}?reason=REVOKED}. */
     @DeleteMapping("/{id}")
     ListingView delete(@PathVariable UUID id, @RequestParam(defaultValue = "REVOKED") String reason,
-                       @RequestParam(required = false) String note) {
+                       @RequestParam(required = false) String note,
+            Caller caller) {
+        access.requireListing(caller, id);
         return ListingView.of(service.exit(id, reason(reason), null, note));
     }
 

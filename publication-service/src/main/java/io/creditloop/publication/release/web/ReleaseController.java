@@ -1,5 +1,8 @@
 package io.creditloop.publication.release.web;
 
+import io.creditloop.security.Caller;
+import io.creditloop.security.CallerRefused;
+
 import io.creditloop.publication.board.BoardColumns;
 import io.creditloop.publication.board.BoardEntry;
 import io.creditloop.publication.board.Page;
@@ -50,7 +53,9 @@ class ReleaseController {
     }
 
     @PostMapping
-    ResponseEntity<Release> release(@RequestBody ReleaseRequest request) {
+    ResponseEntity<Release> release(@RequestBody ReleaseRequest request, Caller caller) {
+        // R16: releases are the credit office's; the public reads them, nobody else makes them
+        CallerRefused.unless(caller.isCreditOffice(), "only the credit office makes releases, not " + caller);
         Release release = releases.release(request.kind(), request.department(), request.cutOff());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{no}").buildAndExpand(release.no()).toUri()).body(release);

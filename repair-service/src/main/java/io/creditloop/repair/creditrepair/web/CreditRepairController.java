@@ -1,5 +1,8 @@
 package io.creditloop.repair.creditrepair.web;
 
+import io.creditloop.repair.access.RepairAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.repair.creditrepair.CreditRepairService;
 import io.creditloop.repair.creditrepair.CreditRepairService.Application;
 import io.creditloop.repair.creditrepair.CreditRepairService.Details;
@@ -65,13 +68,15 @@ class CreditRepairController {
     }
 
     @PostMapping("/{id}/opinion")
-    Details opinion(@PathVariable UUID id, @Valid @RequestBody OpinionRequest body) {
+    Details opinion(@PathVariable UUID id, @Valid @RequestBody OpinionRequest body, Caller caller) {
+        RepairAccess.requireAnyDepartment(caller);
         repairs.opinion(id, body.agrees(), body.opinion().strip(), body.by().strip());
         return details(id);
     }
 
     @PostMapping("/{id}/review")
-    Details review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest body) {
+    Details review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest body, Caller caller) {
+        RepairAccess.requireCreditOffice(caller);
         repairs.review(id, body.approved(), body.note(), body.by().strip());
         return details(id);
     }

@@ -1,5 +1,8 @@
 package io.creditloop.repair.objection.web;
 
+import io.creditloop.repair.access.RepairAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.repair.objection.Evidence;
 import io.creditloop.repair.objection.ObjectionDetails;
 import io.creditloop.repair.objection.ObjectionService;
@@ -61,32 +64,39 @@ class ObjectionController {
     }
 
     @PostMapping("/{id}/acceptance")
-    ObjectionDetails accept(@PathVariable UUID id, @Valid @RequestBody StepRequests.Acceptance body) {
+    ObjectionDetails accept(@PathVariable UUID id, @Valid @RequestBody StepRequests.Acceptance body,
+                            Caller caller) {
+        objections.find(id).ifPresent(o -> RepairAccess.requireDepartment(caller, o.recognisingDepartment()));
         objections.accept(id, body.by().strip());
         return details(id);
     }
 
     @PostMapping("/{id}/opinion")
-    ObjectionDetails opinion(@PathVariable UUID id, @Valid @RequestBody StepRequests.Opinion body) {
+    ObjectionDetails opinion(@PathVariable UUID id, @Valid @RequestBody StepRequests.Opinion body, Caller caller) {
+        objections.find(id).ifPresent(o -> RepairAccess.requireDepartment(caller, o.recognisingDepartment()));
         objections.giveOpinion(id, body.outcome(), body.opinion().strip(), body.by().strip());
         return details(id);
     }
 
     @PostMapping("/{id}/reply")
-    ObjectionDetails reply(@PathVariable UUID id, @Valid @RequestBody StepRequests.Reply body) {
+    ObjectionDetails reply(@PathVariable UUID id, @Valid @RequestBody StepRequests.Reply body, Caller caller) {
+        objections.find(id).ifPresent(o -> RepairAccess.requireDepartment(caller, o.recognisingDepartment()));
         objections.reject(id, body.reply().strip(), body.by().strip());
         return details(id);
     }
 
     @PostMapping("/{id}/review")
-    ObjectionDetails review(@PathVariable UUID id, @Valid @RequestBody StepRequests.Review body) {
+    ObjectionDetails review(@PathVariable UUID id, @Valid @RequestBody StepRequests.Review body, Caller caller) {
+        RepairAccess.requireCreditOffice(caller);
         objections.review(id, body.approved(), body.by().strip(), body.note());
         return details(id);
     }
 
     @PostMapping("/{id}/administrative-review")
     ObjectionDetails administrativeReview(@PathVariable UUID id,
-                                          @Valid @RequestBody StepRequests.AdministrativeReview body) {
+                                          @Valid @RequestBody StepRequests.AdministrativeReview body,
+                                          Caller caller) {
+        RepairAccess.requireCreditOffice(caller);
         objections.recordAdministrativeReview(id, body.outcome().strip());
         return details(id);
     }

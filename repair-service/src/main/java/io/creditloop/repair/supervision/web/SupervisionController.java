@@ -1,5 +1,8 @@
 package io.creditloop.repair.supervision.web;
 
+import io.creditloop.repair.access.RepairAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.repair.supervision.SupervisionService;
 import io.creditloop.repair.supervision.SupervisionService.Details;
 import io.creditloop.repair.supervision.SupervisionService.UnknownException;
@@ -65,7 +68,8 @@ class SupervisionController {
     }
 
     @PostMapping("/{id}/verification")
-    Details verify(@PathVariable UUID id, @Valid @RequestBody VerificationRequest body) {
+    Details verify(@PathVariable UUID id, @Valid @RequestBody VerificationRequest body, Caller caller) {
+        RepairAccess.requireAnyDepartment(caller);
         supervision.verify(id, body.exit(), body.finding().strip(), body.by().strip());
         return details(id);
     }

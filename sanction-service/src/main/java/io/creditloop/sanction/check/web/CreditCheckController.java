@@ -1,18 +1,20 @@
 package io.creditloop.sanction.check.web;
 
+import io.creditloop.sanction.access.SanctionAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.sanction.check.CheckRequest;
 import io.creditloop.sanction.check.CreditCheckService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The real-time credit check for enforcing agencies (R9, R16): {@code GET /api/sanction/credit-check} with the
- * subject's USCC, ID number or name and the business scenario; headers {@code X-Agency} and {@code X-User} name who
- * asks, for the register of person-level checks. Bad input is a 400 problem listing every field.
+ * subject's USCC, ID number or name and the business scenario; the caller's token names the agency and the user
+ * who ask, for the register of person-level checks. Bad input is a 400 problem listing every field.
  */
 @RestController
 @Tag(name = "credit check", description = "R9/R16: a subject's listings in force and the measures of a scenario")
@@ -33,9 +35,11 @@ class CreditCheckController {
                           @RequestParam(required = false) String name,
                           @RequestParam(required = false) String scenario,
                           @RequestParam(required = false) String fuzzy,
-                          @RequestHeader(name = "X-Agency", required = false) String agency,
-                          @RequestHeader(name = "X-User", required = false) String user) {
-        CheckRequest request = CheckRequest.of(uscc, idType, idNumber, name, scenario, fuzzy, agency, user);
+                          Caller caller) {
+        // R16: who asks comes from the verified token, never from a header
+        SanctionAccess.requireChecker(caller);
+        CheckRequest request = CheckRequest.of(uscc, idType, idNumber, name, scenario, fuzzy, caller.code(),
+                caller.subject());
         return CreditCheckView.of(checks.check(request), request.shownValue());
     }
 }

@@ -1,5 +1,8 @@
 package io.creditloop.sanction.measure.web;
 
+import io.creditloop.sanction.access.SanctionAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.sanction.agency.AgencyTopics;
 import io.creditloop.sanction.measure.MeasureDraft;
 import io.creditloop.sanction.measure.MeasureService;
@@ -49,7 +52,8 @@ class MeasureController {
     @PostMapping
     @Operation(summary = "Publish a new measure or the next version of one (expectedVersion: the version revised, "
             + "409 if another was published since); tasks made earlier keep their version")
-    ResponseEntity<MeasureView> publish(@RequestBody MeasureDraft draft) {
+    ResponseEntity<MeasureView> publish(@RequestBody MeasureDraft draft, Caller caller) {
+        SanctionAccess.requireCreditOffice(caller);
         MeasureVersion published = measures.publish(draft);
         // an agency named for the first time gets its topics before its first task
         topics.ensure(published.measure().agencyCode());
@@ -61,7 +65,9 @@ class MeasureController {
     @DeleteMapping("/{listType}/{agency}/{measureCode}")
     @Operation(summary = "Withdraw a measure: a new version that takes it out of force; history and earlier tasks stay")
     MeasureView withdraw(@PathVariable String listType, @PathVariable String agency, @PathVariable String measureCode,
-                         @RequestParam String publishedBy, @RequestParam(required = false) String note) {
+                         @RequestParam String publishedBy, @RequestParam(required = false) String note,
+                         Caller caller) {
+        SanctionAccess.requireCreditOffice(caller);
         return MeasureView.of(measures.withdraw(listType, agency, measureCode, publishedBy, note));
     }
 }

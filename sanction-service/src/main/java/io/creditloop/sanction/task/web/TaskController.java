@@ -1,5 +1,8 @@
 package io.creditloop.sanction.task.web;
 
+import io.creditloop.sanction.access.SanctionAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.contracts.Envelope;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.sanction.FieldProblem;
@@ -47,7 +50,8 @@ class TaskController {
 
     @GetMapping("/listings/{listingId}/loop")
     @Operation(summary = "The closed loop of a listing: the least advanced state of its tasks still in force")
-    LoopView loop(@PathVariable UUID listingId) {
+    LoopView loop(@PathVariable UUID listingId, Caller caller) {
+        SanctionAccess.requireLoopReader(caller);
         LocalDate today = tasks.today();
         return tasks.loop(listingId).map(loop -> LoopView.of(loop, today))
                 .orElseThrow(() -> notFound("Listing has no sanction tasks",
@@ -57,7 +61,8 @@ class TaskController {
 
     @GetMapping("/tasks/{taskId}")
     @Operation(summary = "One sanction task")
-    TaskView task(@PathVariable UUID taskId) {
+    TaskView task(@PathVariable UUID taskId, Caller caller) {
+        tasks.task(taskId).ifPresent(t -> SanctionAccess.requireTaskReader(caller, t.agencyCode()));
         return tasks.task(taskId).map(t -> TaskView.of(t, tasks.today()))
                 .orElseThrow(() -> notFound("Sanction task not found", "no sanction task " + taskId));
     }
@@ -69,11 +74,12 @@ class TaskController {
                          @RequestParam(required = false) String agency,
                          @RequestParam(required = false) UUID listingId,
                          @RequestParam(required = false) Boolean overdue,
-                         @RequestParam(defaultValue = "100") int limit) {
+                         @RequestParam(defaultValue = "100") int limit, Caller caller) {
         if (limit < 1 || limit > TaskQuery.MAX_LIMIT) {
             throw new InvalidInputException("query", List.of(new FieldProblem("limit", "1 to " + TaskQuery.MAX_LIMIT)));
         }
-        String agencyCode = agency == null || agency.isBlank() ? null : agency.strip().toLowerCase(Locale.ROOT);
+        String agencyCode = SanctionAccess.taskFilter(caller,
+                agency == null || agency.isBlank() ? null : agency.strip().toLowerCase(Locale.ROOT));
         LocalDate today = tasks.today();
         return tasks.search(new TaskQuery(state, agencyCode, listingId, overdue, limit)).stream()
                 .map(t -> TaskView.of(t, today)).toList();
@@ -89,7 +95,10 @@ class TaskController {
             consumes = {"application/json", "application/cloudevents+json"})
     @Operation(summary = "An agency's answer to its task, as the contract event it would send on Kafka; 409 if the "
             + "task was lifted")
-    ResponseEntity<TaskView> answer(@PathVariable UUID taskId, @RequestBody String body) {
+    ResponseEntity<TaskView> answer(@PathVariable UUID taskId, @RequestBody String body, Caller caller) {
+        // R16: only the task's own agency answers it; checked before anything is decoded or written
+        tasks.task(taskId).ifPresentOrElse(t -> SanctionAccess.requireAgency(caller, t.agencyCode()),
+                () -> SanctionAccess.requireAnyAgency(caller));
         Envelope<Object> event = codec.decode(body);
         UUID named = AnswerService.taskIdOf(event).orElse(null);
         if (named != null && !named.equals(taskId)) {

@@ -1,5 +1,8 @@
 package io.creditloop.sanction.watch.web;
 
+import io.creditloop.sanction.access.SanctionAccess;
+import io.creditloop.security.Caller;
+
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.sanction.agency.AgencyTopics;
 import io.creditloop.sanction.watch.WatchEntry;
@@ -55,13 +58,15 @@ class WatchListController {
 
     @GetMapping
     @Operation(summary = "The agency's watch list")
-    List<EntryView> list(@PathVariable String agency) {
+    List<EntryView> list(@PathVariable String agency, Caller caller) {
+        SanctionAccess.requireAgency(caller, agency);
         return watch.watchList(agency).stream().map(EntryView::of).toList();
     }
 
     @PostMapping
     @Operation(summary = "Add subjects (uscc, organisationCode, or idType + idNumber); returns their subject keys")
-    Registered register(@PathVariable String agency, @RequestBody Subjects body) {
+    Registered register(@PathVariable String agency, @RequestBody Subjects body, Caller caller) {
+        SanctionAccess.requireAgency(caller, agency);
         WatchService.Registration registration = watch.register(agency, body == null ? null : body.subjects());
         if (!registration.entries().isEmpty()) {
             // an agency without measures still needs its task topic for the notices
@@ -72,7 +77,8 @@ class WatchListController {
 
     @DeleteMapping
     @Operation(summary = "Remove subjects, named as when they were added")
-    Removed unregister(@PathVariable String agency, @RequestBody Subjects body) {
+    Removed unregister(@PathVariable String agency, @RequestBody Subjects body, Caller caller) {
+        SanctionAccess.requireAgency(caller, agency);
         return new Removed(watch.unregister(agency, body == null ? null : body.subjects()));
     }
 }

@@ -1,11 +1,10 @@
 package io.creditloop.sharing.registry.web;
 
-import io.creditloop.sharing.registry.Querier;
 import io.creditloop.sharing.registry.RegisterEntry;
 import io.creditloop.sharing.registry.RegistryService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
+import io.creditloop.security.Caller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,10 +31,8 @@ class QueryRegisterController {
                             @RequestParam(required = false) String agency,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size,
-                            @RequestHeader(name = Officials.AGENCY, required = false) String reviewer,
-                            @RequestHeader(name = Officials.USER, required = false) String user) {
-        Querier who = Officials.of(reviewer, user);
-        if (!registry.creditOffice(who.agency())) {
+                            Caller caller) {
+        if (!caller.isCreditOffice()) {
             throw new ForbiddenAgencyException("仅信用办可查阅查询登记 (only the credit office reviews the query register)");
         }
         if (to.isBefore(from)) {

@@ -6,7 +6,7 @@ import io.creditloop.sharing.registry.SubjectQuery;
 import io.creditloop.sharing.subject.IdNumber;
 import io.creditloop.sharing.subject.Uscc;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
+import io.creditloop.security.Caller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,9 +31,8 @@ class SubjectController {
                         @RequestParam(required = false) String idNumber,
                         @RequestParam(required = false) String name,
                         @RequestParam(required = false) String purpose,
-                        @RequestHeader(name = Officials.AGENCY, required = false) String agency,
-                        @RequestHeader(name = Officials.USER, required = false) String user) {
-        Querier who = Officials.of(agency, user);
+                        Caller caller) {
+        Querier who = Officials.of(caller);
         if (!registry.authorised(who.agency())) {
             throw new ForbiddenAgencyException("机构无查询权限 (agency " + who.agency() + " is not authorised to query "
                     + "the subject database)");

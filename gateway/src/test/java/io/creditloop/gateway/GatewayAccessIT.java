@@ -1,0 +1,262 @@
+package io.creditloop.gateway;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.sun.net.httpserver.HttpServer;
+import io.creditloop.security.Caller;
+import io.creditloop.security.TokenKeys;
+import io.creditloop.security.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R16 at the gateway: client credentials and staff login against the registry (BCrypt hashes, rotation with grace,
+ * revocation), forged / expired / revoked tokens refused before any service is reached, identity headers a client
+ * sends are dropped, the service gets a short-lived token of its own, per-client rate limits (429) and body limits
+ * (413).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "creditloop.gateway.dev-secret=bootstrap-secret-for-tests",
+        "creditloop.gateway.rate-limit=5",
+        "creditloop.gateway.max-request-size=1KB"})
+class GatewayAccessIT {
+
+    private static final AtomicReference<Map<String, List<String>>> LAST = new AtomicReference<>();
+    private static final AtomicInteger HITS = new AtomicInteger();
+    private static HttpServer service;
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    Tokens tokens;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        service = fakeService();
+        for (String name : new String[]{"IDENTIFICATION", "SHARING", "SANCTION", "REPAIR", "PUBLICATION"}) {
+            registry.add(name + "_URL", () -> "http://127.0.0.1:" + service.getAddress().getPort());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        service.stop(0);
+    }
+
+    @BeforeEach
+    void reset() {
+        LAST.set(null);
+        HITS.set(0);
+    }
+
+    @Test
+    @DisplayName("R16: a department's system gets a token with its client credentials; the service gets a token of its own naming the department, never the client's identity headers")
+    void clientCredentialsAndRelay() {
+        Registered registered = register("tax-" + suffix(), "DEPARTMENT", "tax");
+        String secret = registered.secret;
+        String clientId = registered.id;
+        token(clientId, "wrong-secret").expectStatus().isUnauthorized();
+        web.post().uri("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "password").with("client_id", clientId)
+                        .with("client_secret", secret))
+                .exchange().expectStatus().isBadRequest();
+
+        String token = accessToken(clientId, secret);
+        web.get().uri("/api/listings/1").headers(h -> {
+            h.setBearerAuth(token);
+            h.set("X-Agency", "credit-office");
+            h.set("X-User", "someone-else");
+        }).exchange().expectStatus().isOk();
+
+        Map<String, List<String>> seen = LAST.get();
+        assertThat(seen.keySet()).noneMatch(k -> k.equalsIgnoreCase("X-Agency") || k.equalsIgnoreCase("X-User"));
+        String forwarded = Tokens.bearer(header(seen, "Authorization"));
+        assertThat(forwarded).isNotEqualTo(token);
+        Caller caller = tokens.verify(forwarded, Tokens.SERVICES);
+        assertThat(caller.kind()).isEqualTo(Caller.Kind.DEPARTMENT);
+        assertThat(caller.code()).isEqualTo("tax");
+        assertThat(caller.subject()).isEqualTo(clientId);
+    }
+
+    @Test
+    @DisplayName("R16: forged, expired and internal tokens are refused with 401 and reach no service")
+    void forgedAndExpiredTokens() throws Exception {
+        var foreignKey = new ECKeyGenerator(Curve.P_256).keyID("dev-2026").algorithm(JWSAlgorithm.ES256).generate();
+        String forged = new Tokens(TokenKeys.of(foreignKey.toJSONString(), ""))
+                .mint(Caller.creditOffice("creditloop-admin"), Tokens.GATEWAY, Duration.ofMinutes(5));
+        String expired = new Tokens(TokenKeys.development(), Clock.fixed(Instant.now().minus(Duration.ofHours(2)),
+                ZoneOffset.UTC)).mint(Caller.creditOffice("creditloop-admin"), Tokens.GATEWAY, Duration.ofMinutes(5));
+        String internal = tokens.mint(Caller.creditOffice("creditloop-admin"), Tokens.SERVICES, Duration.ofMinutes(5));
+        for (String bad : List.of(forged, expired, internal, "garbage")) {
+            web.post().uri("/api/listings").headers(h -> h.setBearerAuth(bad)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}").exchange().expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals("WWW-Authenticate", "Bearer");
+        }
+        assertThat(HITS.get()).isZero();
+    }
+
+    @Test
+    @DisplayName("R16: the public needs no token; its request reaches the service without one")
+    void publicCaller() {
+        web.get().uri("/api/board").header("X-Agency", "credit-office").exchange().expectStatus().isOk();
+        assertThat(LAST.get().keySet()).noneMatch(k -> k.equalsIgnoreCase("Authorization")
+                || k.equalsIgnoreCase("X-Agency"));
+    }
+
+    @Test
+    @DisplayName("R16: a rotated secret works alongside the new one for the grace period; a revoked client's token and secret stop working")
+    void rotationAndRevocation() {
+        Registered client = register("court-" + suffix(), "AGENCY", "court");
+        String admin = adminToken();
+        Map<?, ?> rotated = web.post().uri("/gateway/clients/" + client.id + "/rotation")
+                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String newSecret = (String) rotated.get("clientSecret");
+        assertThat(newSecret).isNotEqualTo(client.secret);
+        String byOld = accessToken(client.id, client.secret);
+        accessToken(client.id, newSecret);
+
+        web.delete().uri("/gateway/clients/" + client.id).headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isNoContent();
+        token(client.id, newSecret).expectStatus().isUnauthorized();
+        web.get().uri("/api/sanction/tasks").headers(h -> h.setBearerAuth(byOld)).exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(HITS.get()).isZero();
+    }
+
+    @Test
+    @DisplayName("R16: only the credit office manages clients; only credit-office staff log in")
+    void adminApiAndLogin() {
+        Registered department = register("housing-" + suffix(), "DEPARTMENT", "housing");
+        String departmentToken = accessToken(department.id, department.secret);
+        web.get().uri("/gateway/clients").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/gateway/clients").headers(h -> h.setBearerAuth(departmentToken)).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/gateway/clients").headers(h -> h.setBearerAuth(departmentToken))
+                .bodyValue(Map.of("clientId", "sneaky-" + suffix(), "kind", "CREDIT_OFFICE", "code", "credit-office"))
+                .exchange().expectStatus().isForbidden();
+
+        web.post().uri("/auth/login").bodyValue(Map.of("username", department.id, "password", department.secret))
+                .exchange().expectStatus().isUnauthorized();
+        web.post().uri("/auth/login").bodyValue(Map.of("username", "creditloop-admin",
+                        "password", "bootstrap-secret-for-tests"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.kind").isEqualTo("CREDIT_OFFICE");
+        List<?> clients = web.get().uri("/gateway/clients").headers(h -> h.setBearerAuth(adminToken())).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(clients.toString()).contains(department.id).doesNotContain(department.secret);
+    }
+
+    @Test
+    @DisplayName("one client over its rate limit gets 429 while another client keeps its throughput")
+    void perClientRateLimit() {
+        Registered noisy = register("noisy-" + suffix(), "AGENCY", "tax");
+        Registered quiet = register("quiet-" + suffix(), "AGENCY", "market");
+        String noisyToken = accessToken(noisy.id, noisy.secret);
+        String quietToken = accessToken(quiet.id, quiet.secret);
+        boolean limited = false;
+        for (int i = 0; i < 60 && !limited; i++) {
+            HttpStatus status = HttpStatus.valueOf(web.get().uri("/api/sanction/tasks")
+                    .headers(h -> h.setBearerAuth(noisyToken)).exchange().returnResult(String.class).getStatus().value());
+            limited = status == HttpStatus.TOO_MANY_REQUESTS;
+        }
+        assertThat(limited).isTrue();
+        web.get().uri("/api/sanction/tasks").headers(h -> h.setBearerAuth(quietToken)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    @DisplayName("a body over the limit gets 413 and reaches no service")
+    void requestSizeLimit() {
+        Registered client = register("big-" + suffix(), "DEPARTMENT", "tax");
+        String token = accessToken(client.id, client.secret);
+        byte[] big = new byte[4096];
+        java.util.Arrays.fill(big, (byte) 'a');
+        web.post().uri("/api/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(big).exchange().expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(HITS.get()).isZero();
+    }
+
+    // --- helpers
+
+    private record Registered(String id, String secret) {
+    }
+
+    private Registered register(String clientId, String kind, String code) {
+        Map<?, ?> body = web.post().uri("/gateway/clients").headers(h -> h.setBearerAuth(adminToken()))
+                .bodyValue(Map.of("clientId", clientId, "kind", kind, "code", code, "name", clientId))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return new Registered(clientId, (String) body.get("clientSecret"));
+    }
+
+    private String adminToken() {
+        return accessToken("creditloop-admin", "bootstrap-secret-for-tests");
+    }
+
+    private WebTestClient.ResponseSpec token(String id, String secret) {
+        return web.post().uri("/oauth2/token").headers(h -> h.setBasicAuth(id, secret))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange();
+    }
+
+    private String accessToken(String id, String secret) {
+        Map<?, ?> body = token(id, secret).expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody();
+        assertThat(body.get("token_type")).isEqualTo("Bearer");
+        return (String) body.get("access_token");
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    private static HttpServer fakeService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                HITS.incrementAndGet();
+                LAST.set(Map.copyOf(exchange.getRequestHeaders()));
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.creditloop.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Token keys for every app; in a servlet service also the {@link CallerFilter}, the {@link Caller} argument and the
+ * 401/403 problems. Settings: {@code creditloop.security.signing-key} ({@code TOKEN_SIGNING_KEY}),
+ * {@code creditloop.security.verification-keys} ({@code TOKEN_VERIFICATION_KEYS}),
+ * {@code creditloop.security.open-paths} (comma-separated Ant patterns under {@code /api/} the public may use),
+ * {@code creditloop.security.credit-office-paths} (patterns only the credit office may use).
+ */
+@AutoConfiguration
+public class SecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Tokens tokens(Environment env) {
+        String signing = env.getProperty("creditloop.security.signing-key", env.getProperty("TOKEN_SIGNING_KEY", ""));
+        String verification = env.getProperty("creditloop.security.verification-keys",
+                env.getProperty("TOKEN_VERIFICATION_KEYS", ""));
+        return new Tokens(TokenKeys.of(signing, verification));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "jakarta.servlet.Filter")
+    @Import(CallerProblems.class)
+    static class Servlet {
+
+        @Bean
+        FilterRegistrationBean<CallerFilter> callerFilter(Tokens tokens, Environment env) {
+            FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(tokens,
+                    patterns(env, "creditloop.security.open-paths"),
+                    patterns(env, "creditloop.security.credit-office-paths")));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
+
+        @Bean
+        WebMvcConfigurer callerArgument() {
+            hideFromOpenApi();
+            return new WebMvcConfigurer() {
+                @Override
+                public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                    resolvers.add(new CallerArgumentResolver());
+                }
+            };
+        }
+
+        private static List<String> patterns(Environment env, String property) {
+            return Arrays.stream(env.getProperty(property, "").split(","))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+
+        /** The Caller comes from the token, not from the request: keep it out of the OpenAPI description. */
+        private static void hideFromOpenApi() {
+            try {
+                Class<?> utils = Class.forName("org.springdoc.core.utils.SpringDocUtils");
+                Object config = utils.getMethod("getConfig").invoke(null);
+                utils.getMethod("addRequestWrapperToIgnore", Class[].class).invoke(config, (Object) new Class<?>[]{Caller.class});
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // no springdoc in this app
+            }
+        }
+    }
+}
