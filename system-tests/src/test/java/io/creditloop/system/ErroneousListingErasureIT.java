@@ -33,13 +33,19 @@ class ErroneousListingErasureIT {
             "publication");
 
     static Suite suite;
+    /** The public (the board), the recognising department, the credit office (R16: callers with their tokens). */
     static Api gateway;
+    static Api tax;
+    static Api office;
     static Agencies agencies;
 
     @BeforeAll
     static void suite() {
         suite = Suite.get();
-        gateway = new Api(suite.gateway());
+        Callers callers = new Callers(suite.gateway());
+        gateway = callers.publicCaller();
+        tax = callers.department("tax");
+        office = callers.creditOffice();
         agencies = new Agencies(suite.kafka());
     }
 
@@ -61,17 +67,17 @@ class ErroneousListingErasureIT {
         Map<String, Object> listing = new HashMap<>(Map.of("department", "tax", "listType", "TAX_MAJOR_VIOLATION",
                 "subjectType", "PERSON", "name", name, "idNumber", idNumber, "reason", "偷税（" + name + "）",
                 "basis", "《中华人民共和国税收征收管理法》", "recognitionDate", "2026-11-20", "validity", "2年"));
-        Api.Reply created = gateway.post("/api/listings", listing);
+        Api.Reply created = tax.post("/api/listings", listing);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String listingId = created.json().get("id").asText();
-        Api.Reply noticed = gateway.post("/api/listings/" + listingId + "/notice", Map.of("noticeDate", "2026-11-21"));
+        Api.Reply noticed = tax.post("/api/listings/" + listingId + "/notice", Map.of("noticeDate", "2026-11-21"));
         assertThat(noticed.json().get("status").asText()).as(noticed.body()).isEqualTo("CONFIRMED");
 
         // it reaches sanction (tasks answered), sharing (forwarded), publication (on the board, masked)
         List<Agencies.Task> tasks = agencies.await(listingId, EventTypes.TASK_INITIATED, 3, ASYNC);
         tasks.forEach(agencies::respond);
         await("forwarded").atMost(ASYNC).untilAsserted(() -> assertThat(
-                gateway.get("/api/sharing/forwards?listingId=" + listingId).json().findValuesAsText("state"))
+                office.get("/api/sharing/forwards?listingId=" + listingId).json().findValuesAsText("state"))
                 .isNotEmpty().containsOnly("DELIVERED"));
         await("on the board").atMost(ASYNC).untilAsserted(() -> assertThat(
                 gateway.get("/api/board?q=" + Api.query(idNumber)).body()).contains(listingId).contains(masked));
@@ -80,32 +86,33 @@ class ErroneousListingErasureIT {
                 .extracting(PersonalDataScan.Hit::schema).contains("identification", "sharing", "sanction",
                         "publication");
 
-        // the subject objects with evidence; the department accepts and finds it erroneous; the credit office upholds
-        JsonNode objection = await("repair knows the listing").atMost(ASYNC).until(() -> gateway.post(
+        // the subject objects with evidence (registered at the credit office's window: the public has no login yet);
+        // the department accepts and finds it erroneous; the credit office upholds
+        JsonNode objection = await("repair knows the listing").atMost(ASYNC).until(() -> office.post(
                 "/api/repair/objections", Map.of("listingId", listingId, "objectorKind", "SUBJECT",
                         "objectorName", name, "contact", "身份证 " + idNumber,
                         "reason", "本人" + name + "已按期缴清税款，不应列入",
                         "evidence", List.of(Map.of("description", name + "的完税证明", "reference", "鄂税证" + idNumber)))),
                 r -> r.status() == 201).json();
         String objectionPath = "/api/repair/objections/" + objection.get("id").asText();
-        Api.Reply evidence = gateway.upload(objectionPath + "/evidence", "完税证明.csv",
+        Api.Reply evidence = office.upload(objectionPath + "/evidence", "完税证明.csv",
                 ("姓名,身份证号\n" + name + "," + idNumber + "\n").getBytes(StandardCharsets.UTF_8),
                 Map.of("description", "完税证明扫描件"));
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
-        assertThat(gateway.post(objectionPath + "/acceptance", Map.of("by", "税务局王科长")).status()).isEqualTo(200);
-        Api.Reply opinion = gateway.post(objectionPath + "/opinion", Map.of("outcome", "ERRONEOUS",
+        assertThat(tax.post(objectionPath + "/acceptance", Map.of("by", "税务局王科长")).status()).isEqualTo(200);
+        Api.Reply opinion = tax.post(objectionPath + "/opinion", Map.of("outcome", "ERRONEOUS",
                 "opinion", "经核查" + name + "已缴清税款，认定有误", "by", "税务局王科长"));
         assertThat(opinion.status()).as(opinion.body()).isEqualTo(200);
-        Api.Reply review = gateway.post(objectionPath + "/review", Map.of("approved", true, "by", "信用办李主任"));
+        Api.Reply review = office.post(objectionPath + "/review", Map.of("approved", true, "by", "信用办李主任"));
         assertThat(review.status()).as(review.body()).isEqualTo(200);
         assertThat(review.json().get("status").asText()).isEqualTo("DECIDED");
 
         // every service handles the erroneous exit: lifted at each agency, exit forwarded, off the board
         await("exited as erroneous").atMost(ASYNC).untilAsserted(() -> assertThat(
-                gateway.get("/api/listings/" + listingId).json().path("exitReason").asText()).isEqualTo("ERRONEOUS"));
+                tax.get("/api/listings/" + listingId).json().path("exitReason").asText()).isEqualTo("ERRONEOUS"));
         assertThat(agencies.await(listingId, EventTypes.TASK_LIFTED, 3, ASYNC)).hasSize(3);
         await("exit forwarded").atMost(ASYNC).untilAsserted(() -> {
-            JsonNode forwards = gateway.get("/api/sharing/forwards?listingId=" + listingId).json();
+            JsonNode forwards = office.get("/api/sharing/forwards?listingId=" + listingId).json();
             assertThat(forwards.findValuesAsText("action")).contains("EXIT");
             assertThat(forwards.findValuesAsText("state")).doesNotContain("PENDING");
         });
@@ -125,7 +132,7 @@ class ErroneousListingErasureIT {
             assertThat(gateway.get(output).body()).as(output).doesNotContain(name).doesNotContain(masked);
         }
         // the case stays as the record of the correction, masked
-        JsonNode kept = gateway.get(objectionPath).json();
+        JsonNode kept = office.get(objectionPath).json();
         assertThat(kept.get("status").asText()).isEqualTo("DECIDED");
         assertThat(kept.get("apology").get("text").asText()).contains("致歉").doesNotContain(name);
     }
