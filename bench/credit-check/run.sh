@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Credit-check benchmark (R9, R16): p50/p99 latency and requests/s of GET /api/sanction/credit-check at a fixed
-# offered rate, with N subjects in the read model, sent to sanction-service directly and through the gateway, next
+# Credit-check benchmark (R9, R16): p50/p95/p99 latency and requests/s of GET /api/sanction/credit-check at fixed
+# offered rates, with N subjects in the read model, sent to sanction-service directly and through the gateway, next
 # to a plain JDBC point lookup as the floor. A benchmark, not a test: nothing here runs in the build.
 #
-#   bench/credit-check/run.sh                      10,000,000 subjects, 2,000 req/s, 30 s per phase
-#   SUBJECTS=1000000 bench/credit-check/run.sh
-#   SUBJECTS=100000 RATE=500 SECONDS_PER_PHASE=10 GATEWAY=0 bench/credit-check/run.sh
+#   bench/credit-check/run.sh                      10,000,000 subjects; 500, 1,000 and 2,000 req/s; 10 s per phase
+#   SUBJECTS=1000000 RATES="2000" SECONDS_PER_PHASE=30 bench/credit-check/run.sh
+#   SUBJECTS=100000 RATES=500 SECONDS_PER_PHASE=10 GATEWAY=0 bench/credit-check/run.sh
 #
 # Build first: ./mvnw -B -o -pl sanction-service,gateway -am package -DskipTests
 #
@@ -15,14 +15,17 @@
 # (18080) with SANCTION_URL pointing at it, all on 127.0.0.1 with -Xmx512m; after Flyway made the schema, drops the
 # read model's secondary indexes, loads SUBJECTS synthetic subjects into sanction.credit_subject_listing with COPY
 # (CheckBench.java gen: valid USCCs, resident IDs stored as their HMAC key with the benchmark's SUBJECT_KEY_SECRET and
-# masked; 30 % persons), rebuilds the indexes as the migration defines them and ANALYZEs; warms up; then runs each
-# phase open-loop at RATE req/s for SECONDS_PER_PHASE: jdbc floor, direct by USCC, direct by ID number (each one
-# registered, R16: a write per request), direct miss, and the same three through the gateway (at most 256 requests
-# in flight; a request that waits for a free slot counts its wait). The load generator
-# runs on the same machine and shares its cores. Stops what it started, drops the database, deletes its files (also
-# on Ctrl-C or failure).
+# masked; 30 % persons), rebuilds the indexes as the migration defines them and ANALYZEs; warms up; then, for each
+# offered rate in RATES, runs each phase open-loop for SECONDS_PER_PHASE: the JDBC floors (the USCC point lookup; the
+# person check's one statement, lookup + R16 register insert, committed; the same with synchronous_commit off, to
+# show what the WAL flush costs; the service does not do that), direct by USCC, direct by ID number (each
+# one registered, R16: a write per request), direct miss, and the same three through the gateway (at most 256
+# requests in flight; a request that waits for a free slot counts its wait). The machine's load average is recorded
+# before and after every phase. The load generator runs on the same machine and shares its cores. Stops what it
+# started, drops the database, deletes its files (also on Ctrl-C or failure).
 #
-# Environment: SUBJECTS (10000000), RATE (2000), SECONDS_PER_PHASE (30), WARMUP_SECONDS (20), GATEWAY (1),
+# Environment: SUBJECTS (10000000), RATES ("500 1000 2000"; RATE=n is taken as RATES=n), SECONDS_PER_PHASE (10),
+# WARMUP_SECONDS (20), GATEWAY (1),
 # BENCH_PORT (18083), GW_PORT (18080), BENCH_KAFKA_PORT (19292), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres),
 # KEEP_RESULTS (1: the output is also written to bench/credit-check/results/).
 set -euo pipefail
@@ -30,8 +33,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SUBJECTS=${SUBJECTS:-10000000}
-RATE=${RATE:-2000}
-SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-30}
+RATES=${RATES:-${RATE:-500 1000 2000}}
+SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 GATEWAY=${GATEWAY:-1}
 APP_PORT=${BENCH_PORT:-18083}
@@ -53,7 +56,7 @@ KAFKA_STARTED=
 
 if [[ ${KEEP_RESULTS:-1} == 1 ]]; then
   mkdir -p "$HERE/results"
-  RESULT_FILE=$HERE/results/credit-check-$(date -u +%Y%m%dT%H%M%SZ)-subjects$SUBJECTS-rate$RATE.txt
+  RESULT_FILE=$HERE/results/credit-check-$(date -u +%Y%m%dT%H%M%SZ)-subjects$SUBJECTS-rate${RATES// /-}.txt
   exec > >(tee "$RESULT_FILE") 2>&1
 fi
 
@@ -99,7 +102,9 @@ for p in "$APP_PORT" "$GW_PORT" "$KAFKA_PORT" "$((KAFKA_PORT + 1))"; do
   port_open "$p" && { echo "127.0.0.1:$p is taken; set BENCH_PORT / GW_PORT / BENCH_KAFKA_PORT" >&2; exit 1; }
 done
 
-log "subjects=$SUBJECTS rate=$RATE/s phase=${SECONDS_PER_PHASE}s gateway=$GATEWAY database=$DB"
+log "subjects=$SUBJECTS rates=$RATES req/s phase=${SECONDS_PER_PHASE}s gateway=$GATEWAY database=$DB"
+log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
+ps -eo pcpu,rss,comm --sort=-pcpu | head -6
 psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$DB\""
 KAFKA_STARTED=1
 KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
@@ -154,27 +159,38 @@ if [[ $GATEWAY == 1 ]]; then
 fi
 
 declare -A RESULTS
-phase() { # name, then CheckBench arguments
-  local name=$1; shift
-  log "phase $name"
-  RESULTS[$name]=$("${BENCH[@]}" "$@" | tr '\n' ' ')
-  echo "  ${RESULTS[$name]}"
+PHASES=("jdbc floor, USCC" "jdbc floor, person+register" "jdbc, person, async commit" "direct, by USCC" "direct, by ID number" "direct, miss"
+        "gateway, by USCC" "gateway, by ID number" "gateway, miss")
+load1() { cut -d' ' -f1 /proc/loadavg; }
+phase() { # rate, name, then CheckBench arguments
+  local rate=$1 name=$2; shift 2
+  local before; before=$(load1)
+  log "phase $name at $rate req/s"
+  RESULTS[$rate/$name]="$("${BENCH[@]}" "$@" | tr '\n' ' ')load ${before}->$(load1)"
+  echo "  ${RESULTS[$rate/$name]}"
 }
 
-log "warm-up (${WARMUP_SECONDS}s per target, half rate)"
-"${BENCH[@]}" http "$APP" uscc $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
-"${BENCH[@]}" http "$APP" idNumber $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
-[[ $GATEWAY == 1 ]] && "${BENCH[@]}" http "$GW" uscc $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+FIRST_RATE=${RATES%% *}
+log "warm-up (${WARMUP_SECONDS}s per target at $FIRST_RATE req/s)"
+"${BENCH[@]}" http "$APP" uscc "$FIRST_RATE" "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+"${BENCH[@]}" http "$APP" idNumber "$FIRST_RATE" "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+[[ $GATEWAY == 1 ]] && "${BENCH[@]}" http "$GW" uscc "$FIRST_RATE" "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
 
-phase "jdbc floor (USCC)" jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-phase "direct, by USCC" http "$APP" uscc "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-phase "direct, by ID number" http "$APP" idNumber "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-phase "direct, miss" http "$APP" miss "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-if [[ $GATEWAY == 1 ]]; then
-  phase "gateway, by USCC" http "$GW" uscc "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-  phase "gateway, by ID number" http "$GW" idNumber "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-  phase "gateway, miss" http "$GW" miss "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-fi
+JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+for rate in $RATES; do
+  phase "$rate" "jdbc floor, USCC" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" uscc
+  phase "$rate" "jdbc floor, person+register" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" person "$SECRET"
+  phase "$rate" "jdbc, person, async commit" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" person-async \
+    "$SECRET"
+  phase "$rate" "direct, by USCC" http "$APP" uscc "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  phase "$rate" "direct, by ID number" http "$APP" idNumber "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  phase "$rate" "direct, miss" http "$APP" miss "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  if [[ $GATEWAY == 1 ]]; then
+    phase "$rate" "gateway, by USCC" http "$GW" uscc "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+    phase "$rate" "gateway, by ID number" http "$GW" idNumber "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+    phase "$rate" "gateway, miss" http "$GW" miss "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  fi
+done
 registered=$(sql "SELECT count(*) FROM sanction.credit_check_register")
 plan=$(psql -X -At -d "$DB" -c "EXPLAIN SELECT * FROM sanction.credit_subject_listing WHERE uscc = '914202000000000001' AND status = 'IN_FORCE'" | head -1)
 
@@ -183,11 +199,14 @@ cat <<REPORT
 == creditloop credit-check benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ) ==
 setup      $SUBJECTS subjects (one listing each, 30 % persons) in sanction.credit_subject_listing, loaded in $((t1 - t0)) s,
            indexes in $((t2 - t1)) s; sanction-service -Xmx512m pool 10; gateway $([[ $GATEWAY == 1 ]] && echo on || echo off);
-           open loop at $RATE req/s for ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time
+           open loop at $RATES req/s, ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time;
+           "load a->b" = the machine's 1-minute load average before and after the phase
 REPORT
-for name in "jdbc floor (USCC)" "direct, by USCC" "direct, by ID number" "direct, miss" "gateway, by USCC" \
-            "gateway, by ID number" "gateway, miss"; do
-  [[ -n ${RESULTS[$name]:-} ]] && printf '%-24s %s\n' "$name" "${RESULTS[$name]}"
+for rate in $RATES; do
+  echo "-- offered $rate req/s"
+  for name in "${PHASES[@]}"; do
+    [[ -n ${RESULTS[$rate/$name]:-} ]] && printf '%-28s %s\n' "$name" "${RESULTS[$rate/$name]}"
+  done
 done
 echo "register   $registered person checks registered (R16)"
 echo "plan       $plan"
