@@ -104,7 +104,7 @@ done
 
 log "subjects=$SUBJECTS rates=$RATES req/s phase=${SECONDS_PER_PHASE}s gateway=$GATEWAY database=$DB"
 log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
-ps -eo pcpu,rss,comm --sort=-pcpu | head -6
+top -b -n 1 -o %CPU | sed -n '7,13p'
 psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$DB\""
 KAFKA_STARTED=1
 KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
@@ -162,11 +162,30 @@ declare -A RESULTS
 PHASES=("jdbc floor, USCC" "jdbc floor, person+register" "jdbc, person, async commit" "direct, by USCC" "direct, by ID number" "direct, miss"
         "gateway, by USCC" "gateway, by ID number" "gateway, miss")
 load1() { cut -d' ' -f1 /proc/loadavg; }
+# CPU time (user + system, clock ticks) of the given processes; what each request costs, whatever else runs
+cpu_ticks() {
+  local total=0 p
+  for p in "$@"; do
+    [[ -r /proc/$p/stat ]] && total=$((total + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
 phase() { # rate, name, then CheckBench arguments
   local rate=$1 name=$2; shift 2
-  local before; before=$(load1)
+  local before pg app0 gw0 pg0 out
+  before=$(load1)
+  # the service's pooled backends live through the phase; a JDBC floor's own backend does not (not counted)
+  pg=$(sql "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" | tr '\n' ' ')
+  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); pg0=$(cpu_ticks $pg)
   log "phase $name at $rate req/s"
-  RESULTS[$rate/$name]="$("${BENCH[@]}" "$@" | tr '\n' ' ')load ${before}->$(load1)"
+  out=$("${BENCH[@]}" "$@" | tr '\n' ' ')
+  local n=$((rate * SECONDS_PER_PHASE))
+  local cpu
+  cpu=$(awk -v a=$(($(cpu_ticks "$APP_PID") - app0)) -v g=$(($(cpu_ticks ${GW_PID:-}) - gw0)) \
+    -v p=$(($(cpu_ticks $pg) - pg0)) -v t="$TICK_MS" -v n="$n" \
+    'BEGIN { printf "cpu ms/request: service %.2f gateway %.2f postgres(pool) %.2f", a*t/n, g*t/n, p*t/n }')
+  RESULTS[$rate/$name]="${out}load ${before}->$(load1); $cpu"
   echo "  ${RESULTS[$rate/$name]}"
 }
 
@@ -200,7 +219,8 @@ cat <<REPORT
 setup      $SUBJECTS subjects (one listing each, 30 % persons) in sanction.credit_subject_listing, loaded in $((t1 - t0)) s,
            indexes in $((t2 - t1)) s; sanction-service -Xmx512m pool 10; gateway $([[ $GATEWAY == 1 ]] && echo on || echo off);
            open loop at $RATES req/s, ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time;
-           "load a->b" = the machine's 1-minute load average before and after the phase
+           "load a->b" = the machine's 1-minute load average before and after the phase; "cpu ms/request" = CPU time
+           the process used during the phase / requests (postgres: the service's pooled backends only)
 REPORT
 for rate in $RATES; do
   echo "-- offered $rate req/s"
