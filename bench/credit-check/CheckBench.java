@@ -3,7 +3,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,8 +30,11 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code http URL MODE RATE SECONDS N}: open-loop load at a fixed offered rate (requests are sent on schedule
  *   whether or not earlier ones have answered; latency counts from the scheduled time, so a stall is not hidden);
  *   MODE uscc (a listed organisation), idNumber (a listed person: registered, R16) or miss (an unlisted USCC).</li>
- *   <li>{@code jdbc JDBC_URL RATE SECONDS N}: the floor, the read model's point lookup by USCC over plain JDBC on one
- *   connection, at the same schedule.</li>
+ *   <li>{@code jdbc JDBC_URL RATE SECONDS N [uscc|person|person-async] [SECRET]}: the floor over plain JDBC on one
+ *   connection (autocommit), at the same schedule: {@code uscc} the read model's point lookup by USCC; {@code person}
+ *   the statement the service sends for a check by ID number (lookup by subject key and the R16 register insert in
+ *   one data-modifying statement, committed); {@code person-async} the same with {@code synchronous_commit = off}
+ *   (not what the service does: it shows what waiting for the WAL flush costs).</li>
  * </ul>
  */
 public class CheckBench {
@@ -59,7 +61,8 @@ public class CheckBench {
             case "gen" -> gen(Long.parseLong(args[1]), args[2]);
             case "http" -> http(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Long.parseLong(args[5]));
-            case "jdbc" -> jdbc(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
+            case "jdbc" -> jdbc(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]),
+                    args.length > 5 ? args[5] : "uscc", args.length > 6 ? args[6] : "");
             default -> throw new IllegalArgumentException("gen | http | jdbc");
         }
     }
@@ -175,6 +178,12 @@ public class CheckBench {
     }
 
     static void http(String base, String mode, int rate, int seconds, long n) throws Exception {
+        // R16: the caller comes from a token: the gateway's for requests through it, a service token otherwise
+        String token = base.equals(System.getenv("BENCH_GATEWAY")) ? System.getenv("BENCH_GATEWAY_TOKEN")
+                : System.getenv("BENCH_SERVICE_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("no token for " + base + ": set BENCH_SERVICE_TOKEN / BENCH_GATEWAY_TOKEN");
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         SplittableRandom random = new SplittableRandom(7);
@@ -190,8 +199,7 @@ public class CheckBench {
             };
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/sanction/credit-check?" + query
                             + "&scenario=PUBLIC_BIDDING"))
-                    .header("X-Agency", "public-resource-trading").header("X-User", "bench-" + URLEncoder.encode(
-                            mode, StandardCharsets.UTF_8))
+                    .header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(10)).GET().build();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 if (e != null || r.statusCode() != 200) {
@@ -214,22 +222,52 @@ public class CheckBench {
         }
     }
 
-    static void jdbc(String url, int rate, int seconds, long n) throws Exception {
+    static void jdbc(String url, int rate, int seconds, long n, String mode, String secret) throws Exception {
         SplittableRandom random = new SplittableRandom(7);
+        String columns = """
+                listing_id, version, subject_key, subject_type, name, uscc, masked_id, list_type_code,
+                list_type_name, list_kind, department, valid_from, valid_until""";
+        String inForce = " AND status = 'IN_FORCE' AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)";
+        boolean person = mode.startsWith("person");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        if (person) {
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        }
+        String sql = person
+                ? "WITH found AS (SELECT " + columns + " FROM sanction.credit_subject_listing WHERE subject_key = ?"
+                        + inForce + " ORDER BY list_kind, valid_from, listing_id), registered AS (INSERT INTO "
+                        + "sanction.credit_check_register (checked_at, agency_code, user_id, scenario, queried_by, "
+                        + "subject_key, masked_id, result_count) SELECT now(), 'bench', 'bench-jdbc', 'PUBLIC_BIDDING', "
+                        + "'ID_NUMBER', ?, ?, (SELECT count(*) FROM found)::int) SELECT * FROM found"
+                : "SELECT " + columns + " FROM sanction.credit_subject_listing WHERE uscc = ?" + inForce
+                        + " ORDER BY list_kind, valid_from, listing_id";
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            PreparedStatement ps = c.prepareStatement("""
-                    SELECT listing_id, version, subject_key, subject_type, name, uscc, masked_id, list_type_code,
-                    list_type_name, list_kind, department, valid_from, valid_until FROM sanction.credit_subject_listing
-                    WHERE uscc = ? AND status = 'IN_FORCE' AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)
-                    ORDER BY list_kind, valid_from, listing_id""");
+            if (mode.equals("person-async")) {
+                // what the register's durability costs: the commit no longer waits for the WAL flush
+                try (var st = c.createStatement()) {
+                    st.execute("SET synchronous_commit = off");
+                }
+            }
+            PreparedStatement ps = c.prepareStatement(sql);
             int[] missing = {0};
             // one connection, so calls run one after the other on the scheduler thread
             run(rate, seconds, (i, done) -> {
                 try {
                     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-                    ps.setString(1, uscc(pick(random, n, false)));
-                    ps.setObject(2, today);
-                    ps.setObject(3, today);
+                    if (person) {
+                        String id = idNumber(pick(random, n, true));
+                        String key = "ID:RESIDENT_ID:" + HexFormat.of().formatHex(
+                                mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
+                        ps.setString(1, key);
+                        ps.setObject(2, today);
+                        ps.setObject(3, today);
+                        ps.setString(4, key);
+                        ps.setString(5, id.substring(0, 6) + "********" + id.substring(14));
+                    } else {
+                        ps.setString(1, uscc(pick(random, n, false)));
+                        ps.setObject(2, today);
+                        ps.setObject(3, today);
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             missing[0]++;
@@ -277,8 +315,8 @@ public class CheckBench {
         Arrays.sort(latency);
         double elapsed = (lastDone[0] - start) / 1e9;
         System.out.printf("offered %d req/s for %d s: %d requests, achieved %.0f req/s; latency ms p50 %.2f p90 %.2f "
-                        + "p99 %.2f p99.9 %.2f max %.2f%n", rate, seconds, total, total / elapsed,
-                pct(latency, 50), pct(latency, 90), pct(latency, 99), pct(latency, 99.9),
+                        + "p95 %.2f p99 %.2f p99.9 %.2f max %.2f%n", rate, seconds, total, total / elapsed,
+                pct(latency, 50), pct(latency, 90), pct(latency, 95), pct(latency, 99), pct(latency, 99.9),
                 latency[total - 1] / 1e6);
     }
 

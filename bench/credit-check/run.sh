@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Credit-check benchmark (R9, R16): p50/p99 latency and requests/s of GET /api/sanction/credit-check at a fixed
-# offered rate, with N subjects in the read model, sent to sanction-service directly and through the gateway, next
+# Credit-check benchmark (R9, R16): p50/p95/p99 latency and requests/s of GET /api/sanction/credit-check at fixed
+# offered rates, with N subjects in the read model, sent to sanction-service directly and through the gateway, next
 # to a plain JDBC point lookup as the floor. A benchmark, not a test: nothing here runs in the build.
 #
-#   bench/credit-check/run.sh                      10,000,000 subjects, 2,000 req/s, 30 s per phase
-#   SUBJECTS=1000000 bench/credit-check/run.sh
-#   SUBJECTS=100000 RATE=500 SECONDS_PER_PHASE=10 GATEWAY=0 bench/credit-check/run.sh
+#   bench/credit-check/run.sh                      10,000,000 subjects; 500, 1,000 and 2,000 req/s; 10 s per phase
+#   SUBJECTS=1000000 RATES="2000" SECONDS_PER_PHASE=30 bench/credit-check/run.sh
+#   SUBJECTS=100000 RATES=500 SECONDS_PER_PHASE=10 GATEWAY=0 bench/credit-check/run.sh
 #
 # Build first: ./mvnw -B -o -pl sanction-service,gateway -am package -DskipTests
 #
@@ -15,14 +15,17 @@
 # (18080) with SANCTION_URL pointing at it, all on 127.0.0.1 with -Xmx512m; after Flyway made the schema, drops the
 # read model's secondary indexes, loads SUBJECTS synthetic subjects into sanction.credit_subject_listing with COPY
 # (CheckBench.java gen: valid USCCs, resident IDs stored as their HMAC key with the benchmark's SUBJECT_KEY_SECRET and
-# masked; 30 % persons), rebuilds the indexes as the migration defines them and ANALYZEs; warms up; then runs each
-# phase open-loop at RATE req/s for SECONDS_PER_PHASE: jdbc floor, direct by USCC, direct by ID number (each one
-# registered, R16: a write per request), direct miss, and the same three through the gateway (at most 256 requests
-# in flight; a request that waits for a free slot counts its wait). The load generator
-# runs on the same machine and shares its cores. Stops what it started, drops the database, deletes its files (also
-# on Ctrl-C or failure).
+# masked; 30 % persons), rebuilds the indexes as the migration defines them and ANALYZEs; warms up; then, for each
+# offered rate in RATES, runs each phase open-loop for SECONDS_PER_PHASE: the JDBC floors (the USCC point lookup; the
+# person check's one statement, lookup + R16 register insert, committed; the same with synchronous_commit off, to
+# show what the WAL flush costs; the service does not do that), direct by USCC, direct by ID number (each
+# one registered, R16: a write per request), direct miss, and the same three through the gateway (at most 256
+# requests in flight; a request that waits for a free slot counts its wait). The machine's load average is recorded
+# before and after every phase. The load generator runs on the same machine and shares its cores. Stops what it
+# started, drops the database, deletes its files (also on Ctrl-C or failure).
 #
-# Environment: SUBJECTS (10000000), RATE (2000), SECONDS_PER_PHASE (30), WARMUP_SECONDS (20), GATEWAY (1),
+# Environment: SUBJECTS (10000000), RATES ("500 1000 2000"; RATE=n is taken as RATES=n), SECONDS_PER_PHASE (10),
+# WARMUP_SECONDS (20), GATEWAY (1),
 # BENCH_PORT (18083), GW_PORT (18080), BENCH_KAFKA_PORT (19292), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres),
 # KEEP_RESULTS (1: the output is also written to bench/credit-check/results/).
 set -euo pipefail
@@ -30,8 +33,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SUBJECTS=${SUBJECTS:-10000000}
-RATE=${RATE:-2000}
-SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-30}
+RATES=${RATES:-${RATE:-500 1000 2000}}
+SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 GATEWAY=${GATEWAY:-1}
 APP_PORT=${BENCH_PORT:-18083}
@@ -53,7 +56,7 @@ KAFKA_STARTED=
 
 if [[ ${KEEP_RESULTS:-1} == 1 ]]; then
   mkdir -p "$HERE/results"
-  RESULT_FILE=$HERE/results/credit-check-$(date -u +%Y%m%dT%H%M%SZ)-subjects$SUBJECTS-rate$RATE.txt
+  RESULT_FILE=$HERE/results/credit-check-$(date -u +%Y%m%dT%H%M%SZ)-subjects$SUBJECTS-rate${RATES// /-}.txt
   exec > >(tee "$RESULT_FILE") 2>&1
 fi
 
@@ -99,13 +102,21 @@ for p in "$APP_PORT" "$GW_PORT" "$KAFKA_PORT" "$((KAFKA_PORT + 1))"; do
   port_open "$p" && { echo "127.0.0.1:$p is taken; set BENCH_PORT / GW_PORT / BENCH_KAFKA_PORT" >&2; exit 1; }
 done
 
-log "subjects=$SUBJECTS rate=$RATE/s phase=${SECONDS_PER_PHASE}s gateway=$GATEWAY database=$DB"
+log "subjects=$SUBJECTS rates=$RATES req/s phase=${SECONDS_PER_PHASE}s gateway=$GATEWAY database=$DB"
+log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
+top -b -n 1 -o %CPU | sed -n '7,13p'
 psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$DB\""
 KAFKA_STARTED=1
 KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
 cp "$APP_JAR" "$WORK/app.jar"
 javac -d "$WORK/classes" "$HERE/CheckBench.java"
-(cd "$WORK" && unzip -q -j app.jar 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib")
+(cd "$WORK" && unzip -q -j app.jar 'BOOT-INF/lib/postgresql-*.jar' 'BOOT-INF/lib/security-*.jar' \
+  'BOOT-INF/lib/nimbus-jose-jwt-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' -d "$WORK/lib")
+# R16: direct requests carry a service token as the gateway would forward it (the services here run with the
+# development key pair, as no TOKEN_* keys are set), for the agency public-resource-trading
+export BENCH_SERVICE_TOKEN
+BENCH_SERVICE_TOKEN=$(java -cp "$(ls "$WORK"/lib/security-*.jar):$(ls "$WORK"/lib/nimbus-jose-jwt-*.jar):$(ls "$WORK"/lib/slf4j-api-*.jar)" \
+  "$HERE/MintToken.java" AGENCY public-resource-trading bench 6h 2>/dev/null)
 BENCH=(java -Xmx256m -cp "$WORK/classes:$(ls "$WORK"/lib/postgresql-*.jar)" CheckBench)
 
 wait_up() { # url pid name
@@ -147,34 +158,77 @@ log "indexes built in $((t2 - t1)) s; table $(sql "SELECT pg_size_pretty(pg_tota
 if [[ $GATEWAY == 1 ]]; then
   cp "$GW_JAR" "$WORK/gateway.jar"
   log "starting gateway on 127.0.0.1:$GW_PORT -> $APP"
+  # the gateway keeps its client registry in PostgreSQL; the bench's agency is a registered client whose token comes
+  # from /oauth2/token, as a real agency's would; the per-client rate limit is lifted for the benchmark
   PORT=$GW_PORT SERVER_ADDRESS=127.0.0.1 SANCTION_URL=$APP \
+    DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER GATEWAY_DEV_SECRET=bench-bootstrap-secret \
+    GATEWAY_RATE_LIMIT=1000000 GATEWAY_TOKEN_TTL=6h \
     java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/gateway.jar" >"$WORK/gateway.log" 2>&1 </dev/null &
   GW_PID=$!
   wait_up "$GW" "$GW_PID" gateway
+  field() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }
+  admin=$(curl -sf -H 'Content-Type: application/json' \
+    -d '{"username":"creditloop-admin","password":"bench-bootstrap-secret"}' "$GW/auth/login" | field access_token)
+  client_secret=$(curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d '{"clientId":"bench-public-resource-trading","kind":"AGENCY","code":"public-resource-trading","name":"bench"}' \
+    "$GW/gateway/clients" | field clientSecret)
+  export BENCH_GATEWAY=$GW BENCH_GATEWAY_TOKEN
+  BENCH_GATEWAY_TOKEN=$(curl -sf -u "bench-public-resource-trading:$client_secret" -d grant_type=client_credentials \
+    "$GW/oauth2/token" | field access_token)
 fi
 
 declare -A RESULTS
-phase() { # name, then CheckBench arguments
-  local name=$1; shift
-  log "phase $name"
-  RESULTS[$name]=$("${BENCH[@]}" "$@" | tr '\n' ' ')
-  echo "  ${RESULTS[$name]}"
+PHASES=("jdbc floor, USCC" "jdbc floor, person+register" "jdbc, person, async commit" "direct, by USCC" "direct, by ID number" "direct, miss"
+        "gateway, by USCC" "gateway, by ID number" "gateway, miss")
+load1() { cut -d' ' -f1 /proc/loadavg; }
+# CPU time (user + system, clock ticks) of the given processes; what each request costs, whatever else runs
+cpu_ticks() {
+  local total=0 p
+  for p in "$@"; do
+    [[ -r /proc/$p/stat ]] && total=$((total + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+phase() { # rate, name, then CheckBench arguments
+  local rate=$1 name=$2; shift 2
+  local before pg app0 gw0 pg0 out
+  before=$(load1)
+  # the service's pooled backends live through the phase; a JDBC floor's own backend does not (not counted)
+  pg=$(sql "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" | tr '\n' ' ')
+  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); pg0=$(cpu_ticks $pg)
+  log "phase $name at $rate req/s"
+  out=$("${BENCH[@]}" "$@" | tr '\n' ' ')
+  local n=$((rate * SECONDS_PER_PHASE))
+  local cpu
+  cpu=$(awk -v a=$(($(cpu_ticks "$APP_PID") - app0)) -v g=$(($(cpu_ticks ${GW_PID:-}) - gw0)) \
+    -v p=$(($(cpu_ticks $pg) - pg0)) -v t="$TICK_MS" -v n="$n" \
+    'BEGIN { printf "cpu ms/request: service %.2f gateway %.2f postgres(pool) %.2f", a*t/n, g*t/n, p*t/n }')
+  RESULTS[$rate/$name]="${out}load ${before}->$(load1); $cpu"
+  echo "  ${RESULTS[$rate/$name]}"
 }
 
-log "warm-up (${WARMUP_SECONDS}s per target, half rate)"
-"${BENCH[@]}" http "$APP" uscc $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
-"${BENCH[@]}" http "$APP" idNumber $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
-[[ $GATEWAY == 1 ]] && "${BENCH[@]}" http "$GW" uscc $((RATE / 2)) "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+FIRST_RATE=${RATES%% *}
+log "warm-up (${WARMUP_SECONDS}s per target at $FIRST_RATE req/s)"
+"${BENCH[@]}" http "$APP" uscc "$FIRST_RATE" "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+"${BENCH[@]}" http "$APP" idNumber "$FIRST_RATE" "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
+[[ $GATEWAY == 1 ]] && "${BENCH[@]}" http "$GW" uscc "$FIRST_RATE" "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
 
-phase "jdbc floor (USCC)" jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-phase "direct, by USCC" http "$APP" uscc "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-phase "direct, by ID number" http "$APP" idNumber "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-phase "direct, miss" http "$APP" miss "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-if [[ $GATEWAY == 1 ]]; then
-  phase "gateway, by USCC" http "$GW" uscc "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-  phase "gateway, by ID number" http "$GW" idNumber "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-  phase "gateway, miss" http "$GW" miss "$RATE" "$SECONDS_PER_PHASE" "$SUBJECTS"
-fi
+JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+for rate in $RATES; do
+  phase "$rate" "jdbc floor, USCC" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" uscc
+  phase "$rate" "jdbc floor, person+register" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" person "$SECRET"
+  phase "$rate" "jdbc, person, async commit" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" person-async \
+    "$SECRET"
+  phase "$rate" "direct, by USCC" http "$APP" uscc "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  phase "$rate" "direct, by ID number" http "$APP" idNumber "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  phase "$rate" "direct, miss" http "$APP" miss "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  if [[ $GATEWAY == 1 ]]; then
+    phase "$rate" "gateway, by USCC" http "$GW" uscc "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+    phase "$rate" "gateway, by ID number" http "$GW" idNumber "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+    phase "$rate" "gateway, miss" http "$GW" miss "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS"
+  fi
+done
 registered=$(sql "SELECT count(*) FROM sanction.credit_check_register")
 plan=$(psql -X -At -d "$DB" -c "EXPLAIN SELECT * FROM sanction.credit_subject_listing WHERE uscc = '914202000000000001' AND status = 'IN_FORCE'" | head -1)
 
@@ -183,11 +237,15 @@ cat <<REPORT
 == creditloop credit-check benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ) ==
 setup      $SUBJECTS subjects (one listing each, 30 % persons) in sanction.credit_subject_listing, loaded in $((t1 - t0)) s,
            indexes in $((t2 - t1)) s; sanction-service -Xmx512m pool 10; gateway $([[ $GATEWAY == 1 ]] && echo on || echo off);
-           open loop at $RATE req/s for ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time
+           open loop at $RATES req/s, ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time;
+           "load a->b" = the machine's 1-minute load average before and after the phase; "cpu ms/request" = CPU time
+           the process used during the phase / requests (postgres: the service's pooled backends only)
 REPORT
-for name in "jdbc floor (USCC)" "direct, by USCC" "direct, by ID number" "direct, miss" "gateway, by USCC" \
-            "gateway, by ID number" "gateway, miss"; do
-  [[ -n ${RESULTS[$name]:-} ]] && printf '%-24s %s\n' "$name" "${RESULTS[$name]}"
+for rate in $RATES; do
+  echo "-- offered $rate req/s"
+  for name in "${PHASES[@]}"; do
+    [[ -n ${RESULTS[$rate/$name]:-} ]] && printf '%-28s %s\n' "$name" "${RESULTS[$rate/$name]}"
+  done
 done
 echo "register   $registered person checks registered (R16)"
 echo "plan       $plan"

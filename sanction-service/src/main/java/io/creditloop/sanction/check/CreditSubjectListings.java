@@ -76,59 +76,69 @@ public class CreditSubjectListings {
                 .update();
     }
 
-    public List<SubjectListing> inForceBySubjectKey(String subjectKey, LocalDate today) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_subject_listing WHERE subject_key = :key AND" + IN_FORCE
-                        + "ORDER BY list_kind, valid_from, listing_id")
-                .param("key", subjectKey)
-                .param("today", today)
-                .query(ROW)
-                .list();
-    }
-
-    public List<SubjectListing> inForceByUscc(String uscc, LocalDate today) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_subject_listing WHERE uscc = :uscc AND" + IN_FORCE
-                        + "ORDER BY list_kind, valid_from, listing_id")
-                .param("uscc", uscc)
-                .param("today", today)
-                .query(ROW)
-                .list();
-    }
-
-    /** Listings in force under exactly this name, at most {@code limit} rows. */
-    public List<SubjectListing> inForceByName(String name, LocalDate today, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_subject_listing WHERE name = :name AND" + IN_FORCE
-                        + "ORDER BY subject_key, list_kind, valid_from LIMIT :limit")
-                .param("name", name)
-                .param("today", today)
-                .param("limit", limit)
-                .query(ROW)
-                .list();
-    }
-
     /**
-     * Listings in force whose name is like the query: the exact name, a name containing it, a trigram-similar name
-     * (pg_trgm's {@code %}), the same pinyin (homophones, 黄石 / 黄实), or for a latin query a name whose pinyin or
-     * initials start with it. Best matches first, at most {@code limit} rows.
+     * One credit check in one statement, so one round trip: the listings in force for the subject as named and, in the
+     * same statement (a data-modifying CTE), the R16 register entries of the persons it concerns
+     * ({@link CheckRegister#registering}). Either both happen or neither.
+     *
+     * @param by    how the subject is named; {@code value} is then its USCC, its subject key (ID number, already
+     *              keyed) or its name
+     * @param fuzzy names only: besides the exact name, a name containing it, a trigram-similar name (pg_trgm's
+     *              {@code %}), the same pinyin (homophones, 黄石 / 黄实), or for a latin query a name whose pinyin or
+     *              initials start with it; best matches first
+     * @param limit names only: at most this many listings
      */
-    public List<SubjectListing> inForceByNameLike(String query, LocalDate today, int limit) {
-        String trgm = trgmSchema();
-        boolean latin = NamePinyin.isLatin(NamePinyin.normalisedLatin(query));
-        String pinyin = latin ? NamePinyin.normalisedLatin(query) : NamePinyin.of(query).full();
-        String match = latin
-                ? "(name_pinyin LIKE :prefix OR name_initials LIKE :prefix OR name = :name)"
-                : "(name = :name OR name LIKE :contains OR name OPERATOR(" + trgm + ".%) :name"
-                        + (pinyin.isEmpty() ? "" : " OR name_pinyin = :pinyin") + ")";
-        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_subject_listing WHERE " + match + " AND" + IN_FORCE
-                        + "ORDER BY (name = :name) DESC, " + trgm + ".similarity(name, :name) DESC, "
-                        + "subject_key, list_kind, valid_from LIMIT :limit")
-                .param("name", query)
-                .param("contains", "%" + likeEscaped(query) + "%")
-                .param("prefix", likeEscaped(pinyin) + "%")
-                .param("pinyin", pinyin)
-                .param("today", today)
-                .param("limit", limit)
-                .query(ROW)
-                .list();
+    public List<SubjectListing> check(CheckRequest.By by, String value, boolean fuzzy, LocalDate today, int limit,
+                                      CheckRegister.Registration registration) {
+        String match;
+        String order;
+        boolean limited = by == CheckRequest.By.NAME;
+        String pinyin = null;
+        boolean latin = false;
+        switch (by) {
+            case USCC -> {
+                match = "uscc = :value";
+                order = "list_kind, valid_from, listing_id";
+            }
+            case ID_NUMBER -> {
+                match = "subject_key = :value";
+                order = "list_kind, valid_from, listing_id";
+            }
+            default -> {
+                if (fuzzy) {
+                    String trgm = trgmSchema();
+                    latin = NamePinyin.isLatin(NamePinyin.normalisedLatin(value));
+                    pinyin = latin ? NamePinyin.normalisedLatin(value) : NamePinyin.of(value).full();
+                    match = latin
+                            ? "(name_pinyin LIKE :prefix OR name_initials LIKE :prefix OR name = :value)"
+                            : "(name = :value OR name LIKE :contains OR name OPERATOR(" + trgm + ".%) :value"
+                                    + (pinyin.isEmpty() ? "" : " OR name_pinyin = :pinyin") + ")";
+                    order = "(name = :value) DESC, " + trgm + ".similarity(name, :value) DESC, "
+                            + "subject_key, list_kind, valid_from";
+                } else {
+                    match = "name = :value";
+                    order = "subject_key, list_kind, valid_from";
+                }
+            }
+        }
+        String sql = "WITH found AS (SELECT " + COLUMNS + " FROM credit_subject_listing WHERE " + match + " AND"
+                + IN_FORCE + "ORDER BY " + order + (limited ? " LIMIT :limit" : "") + "), "
+                + CheckRegister.registering(registration)
+                + " SELECT " + COLUMNS + " FROM found ORDER BY " + order;
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("value", value)
+                .param("today", today);
+        if (limited) {
+            statement = statement.param("limit", limit);
+        }
+        if (fuzzy) {
+            statement = statement.param("contains", "%" + likeEscaped(value) + "%")
+                    .param("prefix", likeEscaped(pinyin) + "%");
+            if (!latin && !pinyin.isEmpty()) {
+                statement = statement.param("pinyin", pinyin);
+            }
+        }
+        return CheckRegister.bind(statement, registration).query(ROW).list();
     }
 
     private String trgmSchema() {

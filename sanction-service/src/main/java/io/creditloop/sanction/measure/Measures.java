@@ -1,5 +1,6 @@
 package io.creditloop.sanction.measure;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,11 @@ public class Measures {
             + " FROM measure_version ORDER BY list_type_code, agency_code, measure_code, version DESC";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public Measures(JdbcClient jdbc) {
+    public Measures(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The measures in force for a list type, each in its latest version. */
@@ -71,10 +74,11 @@ public class Measures {
 
     /**
      * Stores a new version; false if that version number was taken meanwhile (another editor published first).
+     * A stored version is announced as {@link CatalogEdited}, so the in-memory catalog reloads after the commit.
      */
     public boolean insert(MeasureVersion published) {
         Measure m = published.measure();
-        return jdbc.sql("INSERT INTO measure_version (" + COLUMNS + """
+        boolean stored = jdbc.sql("INSERT INTO measure_version (" + COLUMNS + """
                         ) VALUES (:listType, :agency, :code, :version, :measure, :basis,
                         string_to_array(:scenarios, ','), :note, :confirmation, :days, :withdrawn, :publishedAt,
                         :publishedBy, :revisionNote)
@@ -94,6 +98,10 @@ public class Measures {
                 .param("publishedBy", published.publishedBy())
                 .param("revisionNote", published.revisionNote())
                 .update() == 1;
+        if (stored) {
+            events.publishEvent(new CatalogEdited(m.listTypeCode(), m.agencyCode(), m.measureCode(), m.version()));
+        }
+        return stored;
     }
 
     /** Every enforcing agency the catalog ever named, so each keeps its topics. */

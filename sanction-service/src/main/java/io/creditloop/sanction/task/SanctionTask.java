@@ -19,6 +19,10 @@ import java.util.UUID;
  * <p>
  * Each task is made under one version of its measure (R9) and has a response deadline ({@link ResponseDeadline});
  * an agency that has not responded by then is reminded once (003 §18 自动提醒).
+ * <p>
+ * When the task's part of the loop is done depends on its measure: one that needs the agency's confirmation
+ * ({@code confirmationRequired}) is closed only by its feedback (反馈); one that does not is closed once the agency has
+ * responded (响应), and a later implementation or feedback only adds detail. See {@link #isClosed()}.
  */
 public final class SanctionTask {
 
@@ -163,6 +167,22 @@ public final class SanctionTask {
             overdueRemindedAt = Objects.requireNonNull(at, "at");
         }
         return true;
+    }
+
+    /**
+     * R8: whether this agency's part of the loop is done: fed back, or for a measure that needs no confirmation,
+     * responded to. A lifted task is not closed: its measure stopped before the loop was (R13).
+     */
+    public boolean isClosed() {
+        return closedAt() != null;
+    }
+
+    /** When this agency's part of the loop closed ({@link #isClosed()}); null while it is open or lifted. */
+    public Instant closedAt() {
+        if (state == TaskState.LIFTED) {
+            return null;
+        }
+        return confirmationRequired ? fedBackAt : respondedAt;
     }
 
     /** Whether the agency has not responded and its deadline has passed ({@code today} is after it). */

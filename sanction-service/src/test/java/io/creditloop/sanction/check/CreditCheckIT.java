@@ -161,6 +161,31 @@ class CreditCheckIT extends ServiceITSupport {
     }
 
     @Test
+    @DisplayName("R9: the check's catalog is held in memory; an edit through another instance (straight into the "
+            + "table) applies after the periodic reload, one through this instance at once")
+    void catalogEditsReachTheCheck() {
+        Subject company = organisation("大冶" + uniqueChars() + "建材有限公司");
+        publishAndAwait(listings.confirmed(UUID.randomUUID(), blackType, company, "欠税"));
+        assertThat(measureCodes(checkOk(Map.of("uscc", company.uscc(), "scenario", "LOANS")).get("subjects").get(0)))
+                .isEmpty();
+
+        // as another instance of the service would: the row only, no event in this JVM
+        jdbc.sql("""
+                        INSERT INTO measure_version (list_type_code, agency_code, measure_code, version, measure,
+                        legal_basis, scenarios, confirmation_required, response_working_days, withdrawn, published_at,
+                        published_by) VALUES (:code, 'financial-regulation', 'RAISE_LOAN_RATES', 1, '提高贷款利率',
+                        '003 §15', ARRAY['LOANS'], true, 5, false, now(), 'elsewhere')""")
+                .param("code", blackType.code()).update();
+        eventually().until(() -> measureCodes(checkOk(Map.of("uscc", company.uscc(), "scenario", "LOANS"))
+                .get("subjects").get(0)).contains("RAISE_LOAN_RATES"));
+
+        publish(new Measure(blackType.code(), "financial-regulation", "RAISE_LOAN_RATES", 2, "提高贷款利率",
+                "003 §15", List.of(Scenario.LOANS), null, true, 5), true);
+        assertThat(measureCodes(checkOk(Map.of("uscc", company.uscc(), "scenario", "LOANS")).get("subjects").get(0)))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("R13/R11: an exit takes the listing out of the check; an erroneous one leaves no trace in the read model")
     void exits() {
         Subject repaired = organisation("江阴" + uniqueChars() + "建材有限公司");

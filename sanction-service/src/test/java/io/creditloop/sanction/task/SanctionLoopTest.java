@@ -65,4 +65,35 @@ class SanctionLoopTest {
     void noTasks() {
         assertThat(SanctionLoop.of(LISTING, List.of())).isEmpty();
     }
+
+    @Test
+    @DisplayName("R8: the loop is closed when every task in force is: fed back, or responded to without confirmation")
+    void closedWhenEveryTaskInForceIsClosed() {
+        SanctionTask noConfirmation = SanctionTask.initiate(UUID.randomUUID(), LISTING, 2, "USCC:91420200MA4KLB7Q32",
+                TestMeasures.withoutConfirmation("TAX_A_GRADE", "market-regulation", "GREEN_CHANNEL", "绿色通道",
+                        "003 §8"), null, AT);
+        SanctionTask confirmation = task("finance");
+        SanctionTask lifted = task("transport");
+        lifted.lift("listing corrected", AT);
+        noConfirmation.answer(new Answer.Responded(AT.plusSeconds(1)));
+        confirmation.answer(new Answer.Implemented(null, AT.plusSeconds(2)));
+
+        assertThat(SanctionLoop.of(LISTING, List.of(noConfirmation, confirmation, lifted)).orElseThrow().closed())
+                .isFalse();
+
+        confirmation.answer(new Answer.FedBack("已限制", null, null, null, AT.plusSeconds(3)));
+
+        SanctionLoop loop = SanctionLoop.of(LISTING, List.of(noConfirmation, confirmation, lifted)).orElseThrow();
+        assertThat(loop.closed()).isTrue();
+        assertThat(loop.state()).isEqualTo(TaskState.RESPONDED);
+    }
+
+    @Test
+    @DisplayName("R13: a loop whose tasks are all lifted is not closed")
+    void allLiftedIsNotClosed() {
+        SanctionTask a = task("finance");
+        a.lift("listing exited: EXPIRED", AT);
+
+        assertThat(SanctionLoop.of(LISTING, List.of(a)).orElseThrow().closed()).isFalse();
+    }
 }

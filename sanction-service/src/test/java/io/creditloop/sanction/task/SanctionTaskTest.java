@@ -185,4 +185,54 @@ class SanctionTaskTest {
         assertThat(task.state()).isEqualTo(TaskState.LIFTED);
         assertThat(task.fedBackAt()).isEqualTo(FED_BACK);
     }
+
+    private static SanctionTask taskWithoutConfirmation() {
+        return SanctionTask.initiate(UUID.randomUUID(), UUID.randomUUID(), 2, "USCC:91420200MA4KLB7Q32",
+                TestMeasures.withoutConfirmation("TAX_A_GRADE", "market-regulation", "GREEN_CHANNEL", "绿色通道",
+                        "003 §8"), java.time.LocalDate.of(2024, 4, 29), INITIATED);
+    }
+
+    @Test
+    @DisplayName("R8: a measure that needs no confirmation closes on the agency's response")
+    void withoutConfirmationClosesOnResponse() {
+        SanctionTask task = taskWithoutConfirmation();
+        assertThat(task.isClosed()).isFalse();
+
+        task.answer(new Answer.Responded(RESPONDED));
+
+        assertThat(task.isClosed()).isTrue();
+        assertThat(task.closedAt()).isEqualTo(RESPONDED);
+        // a later implementation or feedback adds detail; the loop closed when the agency responded
+        task.answer(feedback(FED_BACK));
+        assertThat(task.closedAt()).isEqualTo(RESPONDED);
+    }
+
+    @Test
+    @DisplayName("R8: a measure that needs confirmation stays open after response and implementation, until feedback")
+    void withConfirmationClosesOnFeedback() {
+        SanctionTask task = task();
+
+        task.answer(new Answer.Responded(RESPONDED));
+        assertThat(task.isClosed()).isFalse();
+        task.answer(new Answer.Implemented("2024年度专项资金申报", IMPLEMENTED));
+        assertThat(task.isClosed()).isFalse();
+        assertThat(task.closedAt()).isNull();
+
+        task.answer(feedback(FED_BACK));
+
+        assertThat(task.isClosed()).isTrue();
+        assertThat(task.closedAt()).isEqualTo(FED_BACK);
+    }
+
+    @Test
+    @DisplayName("R13: a lifted task is not closed, whatever it had reached")
+    void liftedIsNotClosed() {
+        SanctionTask task = taskWithoutConfirmation();
+        task.answer(new Answer.Responded(RESPONDED));
+
+        task.lift("listing exited: EXPIRED", IMPLEMENTED);
+
+        assertThat(task.isClosed()).isFalse();
+        assertThat(task.closedAt()).isNull();
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;
 import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.sanction.v1.FeedbackGiven;
@@ -13,6 +14,10 @@ import io.creditloop.contracts.sanction.v1.TaskResponded;
 import io.creditloop.sanction.Listings;
 import io.creditloop.sanction.ServiceITSupport;
 import io.creditloop.testsupport.TopicProbe;
+import io.creditloop.sanction.measure.Measure;
+import io.creditloop.sanction.measure.MeasureVersion;
+import io.creditloop.sanction.measure.Measures;
+import io.creditloop.sanction.measure.Scenario;
 import io.creditloop.sanction.task.TaskState;
 import io.creditloop.sanction.task.web.LoopView;
 import io.creditloop.sanction.task.web.TaskView;
@@ -30,6 +35,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,6 +46,8 @@ class AgencyResponsesListenerIT extends ServiceITSupport {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    Measures measures;
 
     // whole milliseconds, which PostgreSQL keeps exactly
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -126,6 +134,44 @@ class AgencyResponsesListenerIT extends ServiceITSupport {
         assertThat(closed.businessItem()).isEqualTo("2024年度项目申报");
         assertThat(closed.amount()).isEqualByComparingTo("200000");
         assertThat(closed.explanation()).isEqualTo("已按措施办理");
+    }
+
+    @Test
+    @DisplayName("R8/R9: a measure that needs no confirmation closes on response; one that needs it stays open until "
+            + "feedback, and so does the loop")
+    void confirmationDecidesWhenATaskCloses() {
+        String code = "CONFIRM_" + Listings.unique().toUpperCase(Locale.ROOT).replace('-', '_');
+        ListType type = new ListType(code, 1, "测试红名单", ListKind.RED, "tax");
+        Instant now = Instant.now();
+        assertThat(measures.insert(new MeasureVersion(new Measure(code, "market-regulation", "GREEN_CHANNEL", 1,
+                "绿色通道", "003 §8", List.of(Scenario.ADMINISTRATIVE_LICENSING), null, false, 5), false, now,
+                "test", null))).isTrue();
+        assertThat(measures.insert(new MeasureVersion(new Measure(code, "finance", "PRIORITY_FUNDS", 1,
+                "优先安排财政资金", "003 §9", List.of(Scenario.FISCAL_FUNDS), null, true, 5), false, now,
+                "test", null))).isTrue();
+        List<TaskView> tasks = confirm(type, 2);
+        TaskView greenChannel = ofAgency(tasks, "market-regulation");
+        TaskView funds = ofAgency(tasks, "finance");
+        assertThat(greenChannel.confirmationRequired()).isFalse();
+        assertThat(funds.confirmationRequired()).isTrue();
+
+        answerOnOwnTopic(greenChannel, responded(greenChannel, "market-regulation", T0));
+        answerOnOwnTopic(funds, responded(funds, "finance", T0));
+        answerOnOwnTopic(funds, implemented(funds, T0.plusSeconds(60)));
+        eventually().until(() -> task(funds.taskId()).state() == TaskState.IMPLEMENTED);
+
+        TaskView closedOnResponse = task(greenChannel.taskId());
+        assertThat(closedOnResponse.state()).isEqualTo(TaskState.RESPONDED);
+        assertThat(closedOnResponse.closed()).isTrue();
+        assertThat(closedOnResponse.closedAt()).isEqualTo(T0);
+        assertThat(task(funds.taskId()).closed()).isFalse();
+        assertThat(loop(listingId).getBody().closed()).isFalse();
+
+        answerOnOwnTopic(funds, fedBack(funds, T0.plusSeconds(120)));
+        LoopView loop = awaitLoop(listingId, LoopView::closed);
+
+        assertThat(task(funds.taskId()).closedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(loop.state()).isEqualTo(TaskState.RESPONDED);
     }
 
     @Test
