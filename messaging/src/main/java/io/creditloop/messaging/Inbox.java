@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -45,5 +46,16 @@ public class Inbox {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Forgets the events handled more than {@code retention} ago: they are no longer in any topic, so they cannot be
+     * delivered again (an old event replayed from elsewhere still meets each consumer's version guard). Without this
+     * the table grows by a row per event for ever. Returns the rows deleted.
+     */
+    public int forget(Duration retention) {
+        return jdbc.sql("DELETE FROM processed_message WHERE processed_at < now() - make_interval(secs => :secs)")
+                .param("secs", (double) retention.toSeconds())
+                .update();
     }
 }

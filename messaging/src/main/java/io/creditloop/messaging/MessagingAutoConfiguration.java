@@ -84,8 +84,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    OutboxScheduler outboxScheduler(OutboxRelay relay, MessagingProperties properties) {
-        return new OutboxScheduler(relay, properties);
+    OutboxScheduler outboxScheduler(OutboxRelay relay, Inbox inbox, MessagingProperties properties) {
+        return new OutboxScheduler(relay, inbox, properties);
     }
 
     /** Keys and values are read as text; a record that cannot even be decoded goes to the DLT, not back to poll. */

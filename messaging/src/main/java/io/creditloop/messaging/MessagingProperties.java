@@ -5,13 +5,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
-/** {@code creditloop.messaging.*}: outbox relay and consumer retry settings. */
+/**
+ * {@code creditloop.messaging.*}: outbox relay and consumer retry settings. {@code processedRetention}: how long the
+ * inbox remembers an event it handled; keep it above the topics' retention (Kafka's default is 7 days), since only
+ * an event still in a topic can be delivered again.
+ */
 @ConfigurationProperties("creditloop.messaging")
 public record MessagingProperties(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("500") int relayBatchSize,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("7d") Duration publishedRetention,
+        @DefaultValue("14d") Duration processedRetention,
         @DefaultValue(".dlt") String deadLetterSuffix,
         @DefaultValue("200ms") Duration retryInitialInterval,
         @DefaultValue("2s") Duration retryMaxInterval,

@@ -2,14 +2,19 @@ package io.creditloop.messaging;
 
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Drives the relay; a stuck publication is simply retried on the next tick. */
+/**
+ * Drives the relay (a stuck publication is simply retried on the next tick) and, hourly, forgets what no longer needs
+ * keeping: published outbox rows and old inbox entries. Both are plain deletes by age, safe on several instances.
+ */
 public class OutboxScheduler {
 
     private final OutboxRelay relay;
+    private final Inbox inbox;
     private final MessagingProperties properties;
 
-    OutboxScheduler(OutboxRelay relay, MessagingProperties properties) {
+    OutboxScheduler(OutboxRelay relay, Inbox inbox, MessagingProperties properties) {
         this.relay = relay;
+        this.inbox = inbox;
         this.properties = properties;
     }
 
@@ -24,5 +29,6 @@ public class OutboxScheduler {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     public void purge() {
         relay.purgePublished(properties.publishedRetention());
+        inbox.forget(properties.processedRetention());
     }
 }
