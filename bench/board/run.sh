@@ -28,6 +28,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 ENTRIES=${ENTRIES:-1000000}
 RATE=${RATE:-1000}
 TABLE_RATE=${TABLE_RATE:-50}
@@ -54,18 +56,9 @@ if [[ ${KEEP_RESULTS:-1} == 1 ]]; then
   exec > >(tee "$RESULT_FILE") 2>&1
 fi
 
-log() { echo "[$(date -u +%H:%M:%S)] $*"; }
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 stop_app() {
-  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    log "stopping publication-service (pid $APP_PID)"
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 300); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
-    wait "$APP_PID" 2>/dev/null || true
-  fi
+  stop_pid "$APP_PID" publication-service
   APP_PID=
 }
 
@@ -110,13 +103,7 @@ start_app() { # extra environment assignments
     WINDOW_INTERVAL=1h \
     java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$WORK/app.jar" >"$APP_LOG" 2>&1 </dev/null &
   APP_PID=$!
-  local deadline=$(($(date +%s) + START_TIMEOUT))
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$APP/actuator/health" || true) == 200 ]]; do
-    if ! kill -0 "$APP_PID" 2>/dev/null || (($(date +%s) >= deadline)); then
-      log "publication-service did not start; last lines of its log:"; tail -n 40 "$APP_LOG"; exit 1
-    fi
-    sleep 0.5
-  done
+  wait_up "$APP" "$APP_PID" publication-service "$APP_LOG"
   log "publication-service up in $((($(date +%s%N) - started) / 1000000)) ms"
 }
 

@@ -32,6 +32,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 SUBJECTS=${SUBJECTS:-10000000}
 RATES=${RATES:-${RATE:-500 1000 2000}}
 SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-10}
@@ -60,20 +62,6 @@ if [[ ${KEEP_RESULTS:-1} == 1 ]]; then
   exec > >(tee "$RESULT_FILE") 2>&1
 fi
 
-log() { echo "[$(date -u +%H:%M:%S)] $*"; }
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
-
-stop_pid() {
-  local pid=$1 name=$2
-  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-    log "stopping $name (pid $pid)"
-    kill -TERM "$pid"
-    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-    wait "$pid" 2>/dev/null
-  fi
-}
 
 cleanup() {
   local rc=$?
@@ -110,24 +98,11 @@ KAFKA_STARTED=1
 KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
 cp "$APP_JAR" "$WORK/app.jar"
 javac -d "$WORK/classes" "$HERE/CheckBench.java"
-(cd "$WORK" && unzip -q -j app.jar 'BOOT-INF/lib/postgresql-*.jar' 'BOOT-INF/lib/security-*.jar' \
-  'BOOT-INF/lib/nimbus-jose-jwt-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' -d "$WORK/lib")
-# R16: direct requests carry a service token as the gateway would forward it (the services here run with the
-# development key pair, as no TOKEN_* keys are set), for the agency public-resource-trading
+(cd "$WORK" && unzip -q -j app.jar 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib")
+# R16: direct requests carry a service token as the gateway would forward it, for the agency public-resource-trading
 export BENCH_SERVICE_TOKEN
-BENCH_SERVICE_TOKEN=$(java -cp "$(ls "$WORK"/lib/security-*.jar):$(ls "$WORK"/lib/nimbus-jose-jwt-*.jar):$(ls "$WORK"/lib/slf4j-api-*.jar)" \
-  "$HERE/MintToken.java" AGENCY public-resource-trading bench 6h 2>/dev/null)
+BENCH_SERVICE_TOKEN=$(service_token "$WORK/app.jar" AGENCY public-resource-trading bench 6h)
 BENCH=(java -Xmx256m -cp "$WORK/classes:$(ls "$WORK"/lib/postgresql-*.jar)" CheckBench)
-
-wait_up() { # url pid name
-  local deadline=$(($(date +%s) + START_TIMEOUT))
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$1/actuator/health" || true) == 200 ]]; do
-    if ! kill -0 "$2" 2>/dev/null || (($(date +%s) >= deadline)); then
-      log "$3 did not start; last lines of its log:"; tail -n 40 "$WORK/$3.log"; exit 1
-    fi
-    sleep 0.5
-  done
-}
 
 log "starting sanction-service on 127.0.0.1:$APP_PORT"
 DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER DB_POOL_SIZE=10 \

@@ -23,6 +23,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 FORWARDS=${FORWARDS:-100000}
 WORKERS=${WORKERS:-4}
 BATCH=${BATCH:-50}
@@ -50,23 +52,9 @@ if [[ ${KEEP_RESULTS:-1} == 1 ]]; then
   exec > >(tee "$RESULT_FILE") 2>&1
 fi
 
-log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 now_ns() { date +%s%N; }
 secs() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1e9 }'; }
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-
-stop_pid() {
-  local pid=$1 name=$2
-  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-    log "stopping $name (pid $pid)"
-    kill -TERM "$pid"
-    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-    wait "$pid" 2>/dev/null
-  fi
-}
 
 cleanup() {
   local rc=$?
@@ -100,16 +88,6 @@ KAFKA_STARTED=1
 KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
 cp "$APP_JAR" "$WORK/app.jar"
 cp "$SIM_JAR" "$WORK/sim.jar"
-
-wait_up() { # url pid name
-  local deadline=$(($(date +%s) + START_TIMEOUT))
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$1/actuator/health" || true) == 200 ]]; do
-    if ! kill -0 "$2" 2>/dev/null || (($(date +%s) >= deadline)); then
-      log "$3 did not start; last lines of its log:"; tail -n 40 "$WORK/$3.log"; exit 1
-    fi
-    sleep 0.5
-  done
-}
 
 log "starting simulator on 127.0.0.1:$SIM_PORT"
 PORT=$SIM_PORT SERVER_ADDRESS=127.0.0.1 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT DEMO_AGENCY_ENABLED=false \

@@ -12,6 +12,7 @@ import java.util.Set;
  * <pre>
  *   java -cp security.jar:nimbus-jose-jwt.jar:slf4j-api.jar MintToken.java AGENCY public-resource-trading bench 3h
  * </pre>
+ * (bench/lib.sh {@code service_token} does this with the jars inside a service's exec jar).
  */
 public final class MintToken {
 
