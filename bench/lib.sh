@@ -40,3 +40,17 @@ service_token() {
     -d "$lib"
   java -cp "$(ls "$lib"/*.jar | tr '\n' ':')" "$ROOT/bench/MintToken.java" "$2" "$3" "$4" "$5" 2>/dev/null
 }
+
+# release_servers: what every benchmark's cleanup does last: its Kafka broker (if it started one) stopped and its
+# data deleted, its database dropped, its work directory deleted
+release_servers() {
+  if [[ -n ${KAFKA_STARTED:-} ]]; then
+    KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" clean # stop, then delete this port's data
+    rm -f "${KAFKA_RUN_DIR:-$ROOT/.run/kafka}/kafka-$KAFKA_PORT.log"
+  fi
+  if psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" 2>/dev/null | grep -q 1; then
+    log "dropping database $DB"
+    psql -X -q -d postgres -c "DROP DATABASE \"$DB\" WITH (FORCE)"
+  fi
+  rm -rf "$WORK"
+}

@@ -68,15 +68,7 @@ cleanup() {
   set +e
   stop_pid "$GW_PID" gateway
   stop_pid "$APP_PID" sanction-service
-  if [[ -n $KAFKA_STARTED ]]; then
-    KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" clean
-    rm -f "${KAFKA_RUN_DIR:-$ROOT/.run/kafka}/kafka-$KAFKA_PORT.log"
-  fi
-  if psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" 2>/dev/null | grep -q 1; then
-    log "dropping database $DB"
-    psql -X -q -d postgres -c "DROP DATABASE \"$DB\" WITH (FORCE)"
-  fi
-  rm -rf "$WORK"
+  release_servers
   exit "$rc"
 }
 trap cleanup EXIT
