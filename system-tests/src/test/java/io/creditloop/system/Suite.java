@@ -211,6 +211,11 @@ final class Suite {
         return servers.database();
     }
 
+    /** Where each app's output goes ({@code <app>.log}). */
+    Path logDirectory() {
+        return logs;
+    }
+
     Duration coldStart() {
         return coldStart;
     }
