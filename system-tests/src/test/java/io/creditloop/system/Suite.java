@@ -23,6 +23,8 @@ import java.util.Map;
 /**
  * The whole suite as a user runs it: every app's runnable jar in a process of its own, on the real Kafka and
  * PostgreSQL that {@link TestServers} chose. Started once per test JVM; apps can be killed (SIGKILL) and restarted.
+ * The Kafka broker is a process of its own too ({@link Broker}, tools/kafka/kafka.sh), so it can be killed and
+ * restarted like the apps, unless {@code CREDITLOOP_TEST_KAFKA} names a broker to use.
  */
 final class Suite {
 
@@ -38,6 +40,7 @@ final class Suite {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Broker broker = Broker.startUnlessGiven(root, logs);
     private final TestServers servers = TestServers.get();
     private Duration coldStart;
 
@@ -192,6 +195,23 @@ final class Suite {
             }
         }
         processes.clear();
+        if (broker != null) {
+            broker.clean();
+        }
+    }
+
+    /** SIGKILL to the Kafka broker (a crash: no controlled shutdown); false if the suite does not own it. */
+    boolean killBroker() {
+        if (broker == null) {
+            return false;
+        }
+        broker.kill();
+        return true;
+    }
+
+    /** Starts the broker again on the same port and data directory, and waits until it answers. */
+    void restartBroker() {
+        broker.start();
     }
 
     String url(String app) {
