@@ -18,6 +18,10 @@ public final class Topics {
     /** objection.filed, objection.deadline, decision.made, keyed by listing id. */
     public static final String REPAIR_EVENTS = "repair.case.events";
 
+    /** The topics of the suite that are not per agency; each service creates them (and their DLTs) if missing. */
+    public static final java.util.List<String> SUITE_TOPICS = java.util.List.of(LISTING_EVENTS, SHARING_EVENTS,
+            UPSTREAM_LISTINGS, REPAIR_EVENTS);
+
     private static final String TASKS_PREFIX = "sanction.tasks.";
     private static final String RESPONSES_PREFIX = "sanction.responses.";
     /**

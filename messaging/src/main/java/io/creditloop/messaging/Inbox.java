@@ -19,10 +19,12 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Counter duplicates;
+    private final MeterRegistry meters;
 
     public Inbox(JdbcClient jdbc, TransactionTemplate tx, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.meters = meters;
         this.duplicates = meters.counter("creditloop.inbox.duplicates");
     }
 
@@ -45,6 +47,9 @@ public class Inbox {
             duplicates.increment();
             return false;
         }
+        // events this instance handled, per consumer: with several instances, each one's share
+        Counter.builder("creditloop.inbox.handled").tag("consumer", consumer)
+                .description("Events handled (first delivery) by this instance").register(meters).increment();
         return true;
     }
 

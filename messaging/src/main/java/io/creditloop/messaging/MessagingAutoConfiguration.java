@@ -1,7 +1,9 @@
 package io.creditloop.messaging;
 
+import io.creditloop.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -16,7 +18,9 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -34,6 +38,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Wires the plumbing every service shares: codec, outbox and its relay, inbox, version guard, and the Kafka error
@@ -86,6 +91,20 @@ public class MessagingAutoConfiguration {
     @Bean
     OutboxScheduler outboxScheduler(OutboxRelay relay, Inbox inbox, MessagingProperties properties) {
         return new OutboxScheduler(relay, inbox, properties);
+    }
+
+    /**
+     * The suite's topics and their dead-letter topics, with the deployment's partitions and replicas (SCALE-OUT F7):
+     * every service declares all of them, so whichever starts first creates them, the same way.
+     */
+    @Bean
+    KafkaAdmin.NewTopics suiteTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.SUITE_TOPICS
+                .stream()
+                .flatMap(topic -> Stream.of(topic, topic + properties.deadLetterSuffix()))
+                .map(topic -> TopicBuilder.name(topic)
+                        .partitions(properties.topicPartitions()).replicas(properties.topicReplicas()).build())
+                .toArray(NewTopic[]::new));
     }
 
     /** Keys and values are read as text; a record that cannot even be decoded goes to the DLT, not back to poll. */

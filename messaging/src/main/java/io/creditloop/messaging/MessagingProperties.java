@@ -8,7 +8,9 @@ import java.time.Duration;
 /**
  * {@code creditloop.messaging.*}: outbox relay and consumer retry settings. {@code processedRetention}: how long the
  * inbox remembers an event it handled; keep it above the topics' retention (Kafka's default is 7 days), since only
- * an event still in a topic can be delivered again.
+ * an event still in a topic can be delivered again. {@code topicPartitions}, {@code topicReplicas}: of the suite's
+ * topics ({@code Topics.SUITE_TOPICS} and their dead-letter topics), created at start-up if missing, so a cluster
+ * need not auto-create topics; more partitions than a topic has are added, fewer are never taken away.
  */
 @ConfigurationProperties("creditloop.messaging")
 public record MessagingProperties(
@@ -20,5 +22,7 @@ public record MessagingProperties(
         @DefaultValue(".dlt") String deadLetterSuffix,
         @DefaultValue("200ms") Duration retryInitialInterval,
         @DefaultValue("2s") Duration retryMaxInterval,
-        @DefaultValue("5s") Duration retryMaxElapsed) {
+        @DefaultValue("5s") Duration retryMaxElapsed,
+        @DefaultValue("3") int topicPartitions,
+        @DefaultValue("1") short topicReplicas) {
 }

@@ -80,7 +80,20 @@ final class Suite {
         log.info("suite up in {} s ({})", coldStart.toSeconds(), servers.describe());
     }
 
-    void start(String app) {
+    /**
+     * Starts another instance of an app (named {@code app#n}) on a port of its own, with the same database, broker
+     * and consumer groups as the first, and waits until it is ready (SCALE-OUT: two instances on one machine).
+     */
+    String startInstance(String app, int n) {
+        String instance = app + "#" + n;
+        ports.put(instance, freePort());
+        start(instance);
+        awaitReady(instance, Duration.ofSeconds(180));
+        return instance;
+    }
+
+    void start(String instance) {
+        String app = instance.contains("#") ? instance.substring(0, instance.indexOf('#')) : instance;
         Path jar = root.resolve(app).resolve("target").resolve(app + "-" + version + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw verify from the root");
@@ -89,10 +102,11 @@ final class Suite {
                 "-Xss512k", "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(app + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance.replace('#', '-') + ".log")
+                        .toFile()));
         Map<String, String> env = builder.environment();
         TestServers.Database db = servers.database();
-        env.put("PORT", String.valueOf(ports.get(app)));
+        env.put("PORT", String.valueOf(ports.get(instance)));
         env.put("DATABASE_URL", db.jdbcUrl());
         env.put("DATABASE_USER", db.username());
         env.put("DATABASE_PASSWORD", db.password() == null ? "" : db.password());
@@ -113,11 +127,11 @@ final class Suite {
         env.put("GATEWAY_TOKEN_TTL", "2h");
         try {
             Process process = builder.start();
-            processes.put(app, process);
+            processes.put(instance, process);
             Files.writeString(pids(), process.pid() + "\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + app, e);
+            throw new UncheckedIOException("cannot start " + instance, e);
         }
     }
 

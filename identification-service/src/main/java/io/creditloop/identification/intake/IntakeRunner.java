@@ -92,12 +92,15 @@ public class IntakeRunner {
         Run run = new Run(upload, stopping);
         try {
             run.all();
-            uploads.finish(upload.id(), UploadState.DONE, run.progress, clock.instant(), null);
+            uploads.finish(upload.id(), upload.attempts(), UploadState.DONE, run.progress, clock.instant(), null);
             log.info("intake upload {} done: {} rows, {} accepted, {} rejected, {} duplicates", upload.id(),
                     run.progress.rowsRead(), run.progress.accepted(), run.progress.rejected(),
                     run.progress.duplicates());
+        } catch (IntakeUploads.LeaseLost e) {
+            log.warn("intake upload {} was taken over by another instance after {} rows here; this one stops "
+                    + "(its last chunk was not written)", upload.id(), run.progress.rowsRead());
         } catch (Stopped e) {
-            uploads.release(upload.id(), run.progress);
+            uploads.release(upload.id(), upload.attempts(), run.progress);
             log.info("intake upload {} handed back after {} rows; it resumes on the next instance to take it",
                     upload.id(), run.progress.rowsRead());
         } catch (UnreadableBeforeStart e) {
@@ -125,8 +128,13 @@ public class IntakeRunner {
     }
 
     private void fail(IntakeUpload upload, Run run, String reason) {
-        uploads.finish(upload.id(), UploadState.FAILED, run.progress, clock.instant(), reason);
-        log.warn("intake upload {} failed after {} rows", upload.id(), run.progress.rowsRead());
+        try {
+            uploads.finish(upload.id(), upload.attempts(), UploadState.FAILED, run.progress, clock.instant(), reason);
+            log.warn("intake upload {} failed after {} rows", upload.id(), run.progress.rowsRead());
+        } catch (IntakeUploads.LeaseLost e) {
+            log.warn("intake upload {} failed here after {} rows, but another instance has taken it over: its "
+                    + "outcome is that instance's", upload.id(), run.progress.rowsRead());
+        }
     }
 
     /** One processing run of an upload. */
@@ -232,6 +240,8 @@ public class IntakeRunner {
             Timer.Sample sample = Timer.start(meters);
             try {
                 progress = tx.execute(status -> writeChunk());
+            } catch (IntakeUploads.LeaseLost e) {
+                throw e;
             } catch (DuplicateKeyException raced) {
                 // a row committed concurrently by another upload of the department
                 rowByRow();
@@ -288,7 +298,7 @@ public class IntakeRunner {
             }
             uploads.addRejections(upload.id(), rejections);
             uploads.recordRows(upload.id(), rows);
-            uploads.progress(upload.id(), after);
+            uploads.progress(upload.id(), upload.attempts(), after);
             return after;
         }
 
@@ -296,7 +306,7 @@ public class IntakeRunner {
             for (Pending p : chunk) {
                 progress = progress.plus(process(p));
             }
-            uploads.progress(upload.id(), progress);
+            uploads.progress(upload.id(), upload.attempts(), progress);
         }
 
         private RowOutcome process(Pending p) {

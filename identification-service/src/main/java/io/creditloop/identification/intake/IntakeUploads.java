@@ -135,19 +135,35 @@ public class IntakeUploads {
                 .update();
     }
 
-    /** This instance is alive and still working on these uploads. */
-    public void heartbeat(List<UUID> running) {
-        jdbc.sql("UPDATE intake_upload SET heartbeat_at = now() WHERE id = ANY(:ids) AND state = 'RUNNING'")
-                .param("ids", running.toArray(UUID[]::new))
+    /**
+     * Thrown when this instance's claim on an upload is no longer the upload's current one: another instance took it
+     * over after the lease ran out (SCALE-OUT F2). The claim is the upload's {@code attempts} when it was claimed;
+     * every write of progress and outcome names it, so a stale instance writes nothing more.
+     */
+    public static final class LeaseLost extends RuntimeException {
+        LeaseLost(UUID id) {
+            super("intake upload " + id + " was taken over by another instance", null, false, false);
+        }
+    }
+
+    /** This instance is alive and still working on these uploads (upload id → its claim). */
+    public void heartbeat(java.util.Map<UUID, Integer> running) {
+        jdbc.sql("""
+                        UPDATE intake_upload u SET heartbeat_at = now()
+                        FROM unnest(:ids, :claims) AS mine(id, claim)
+                        WHERE u.id = mine.id AND u.attempts = mine.claim AND u.state = 'RUNNING'""")
+                .param("ids", running.keySet().toArray(UUID[]::new))
+                .param("claims", running.keySet().stream().map(running::get).toArray(Integer[]::new))
                 .update();
     }
 
     /** A graceful stop hands the upload back at once, with its counters, for any instance to resume. */
-    public void release(UUID id, Progress p) {
+    public void release(UUID id, int claim, Progress p) {
         jdbc.sql("""
                         UPDATE intake_upload SET state = 'RECEIVED', rows_read = :read, accepted = :accepted,
                             rejected = :rejected, duplicates = :duplicates, heartbeat_at = NULL
-                        WHERE id = :id AND state = 'RUNNING'""")
+                        WHERE id = :id AND state = 'RUNNING' AND attempts = :claim""")
+                .param("claim", claim)
                 .param("read", p.rowsRead())
                 .param("accepted", p.accepted())
                 .param("rejected", p.rejected())
@@ -156,24 +172,31 @@ public class IntakeUploads {
                 .update();
     }
 
-    public void progress(UUID id, Progress p) {
-        jdbc.sql("""
+    /** Progress of a claimed upload; throws {@link LeaseLost} (rolling back a chunk it is part of) if not ours. */
+    public void progress(UUID id, int claim, Progress p) {
+        int updated = jdbc.sql("""
                         UPDATE intake_upload SET rows_read = :read, accepted = :accepted, rejected = :rejected,
                             duplicates = :duplicates, heartbeat_at = now()
-                        WHERE id = :id""")
+                        WHERE id = :id AND state = 'RUNNING' AND attempts = :claim""")
+                .param("claim", claim)
                 .param("read", p.rowsRead())
                 .param("accepted", p.accepted())
                 .param("rejected", p.rejected())
                 .param("duplicates", p.duplicates())
                 .param("id", id)
                 .update();
+        if (updated == 0) {
+            throw new LeaseLost(id);
+        }
     }
 
-    public void finish(UUID id, UploadState state, Progress p, Instant at, String failureReason) {
-        jdbc.sql("""
+    /** The outcome of a claimed upload; throws {@link LeaseLost} if another instance has taken it over. */
+    public void finish(UUID id, int claim, UploadState state, Progress p, Instant at, String failureReason) {
+        int updated = jdbc.sql("""
                         UPDATE intake_upload SET state = :state, rows_read = :read, accepted = :accepted,
                             rejected = :rejected, duplicates = :duplicates, finished_at = :at, failure_reason = :reason
-                        WHERE id = :id""")
+                        WHERE id = :id AND state = 'RUNNING' AND attempts = :claim""")
+                .param("claim", claim)
                 .param("state", state.name())
                 .param("read", p.rowsRead())
                 .param("accepted", p.accepted())
@@ -183,6 +206,9 @@ public class IntakeUploads {
                 .param("reason", failureReason)
                 .param("id", id)
                 .update();
+        if (updated == 0) {
+            throw new LeaseLost(id);
+        }
     }
 
     /** The row's outcome; call it in the transaction that wrote the row's listing or rejections. */

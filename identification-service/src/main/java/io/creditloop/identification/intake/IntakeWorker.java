@@ -33,7 +33,8 @@ public class IntakeWorker implements DisposableBean {
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     private final java.time.Duration leaseTimeout;
-    private final java.util.Set<java.util.UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** This instance's running uploads and their claims (F2: the heartbeat names the claim, as every write does). */
+    private final java.util.Map<java.util.UUID, Integer> running = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public IntakeWorker(IntakeUploads uploads, IntakeRunner runner, IntakeProperties properties, Clock clock) {
@@ -68,7 +69,7 @@ public class IntakeWorker implements DisposableBean {
     public void resumeInterrupted() {
         try {
             if (!running.isEmpty()) {
-                uploads.heartbeat(java.util.List.copyOf(running));
+                uploads.heartbeat(java.util.Map.copyOf(running));
             }
             int requeued = uploads.requeueAbandoned(leaseTimeout);
             if (requeued > 0) {
@@ -93,7 +94,7 @@ public class IntakeWorker implements DisposableBean {
             if (next.isEmpty()) {
                 return;
             }
-            running.add(next.get().id());
+            running.put(next.get().id(), next.get().attempts());
             try {
                 runner.run(next.get(), () -> stopping);
             } catch (RuntimeException e) {

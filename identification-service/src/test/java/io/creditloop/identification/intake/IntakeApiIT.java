@@ -288,11 +288,40 @@ class IntakeApiIT {
         jdbc.sql("UPDATE intake_upload SET heartbeat_at = now() - interval '5 minutes' WHERE id = :id")
                 .param("id", busy).update();
 
-        uploads.heartbeat(List.of(busy));
+        uploads.heartbeat(java.util.Map.of(busy, 1));
 
         assertThat(uploads.requeueAbandoned(java.time.Duration.ofSeconds(60))).isZero();
         assertThat(uploads.find(busy).orElseThrow().state()).isEqualTo(UploadState.RUNNING);
         jdbc.sql("UPDATE intake_upload SET state = 'FAILED' WHERE id = :id").param("id", busy).update();
+    }
+
+    @Test
+    @DisplayName("R3, SCALE-OUT F2: an instance whose upload was taken over writes nothing more: not its progress, "
+            + "not its outcome, and its heartbeat does not keep the new claim alive")
+    void aStaleClaimWritesNothing() throws IOException {
+        UUID upload = runningUpload(2); // claimed once: claim 1
+        jdbc.sql("UPDATE intake_upload SET heartbeat_at = now() - interval '5 minutes' WHERE id = :id")
+                .param("id", upload).update();
+        assertThat(uploads.requeueAbandoned(java.time.Duration.ofSeconds(60))).isEqualTo(1);
+        // another instance claims it (claim 2) — as claimNext does, without letting this JVM's worker run it
+        jdbc.sql("UPDATE intake_upload SET state = 'RUNNING', attempts = attempts + 1, heartbeat_at = now() "
+                + "- interval '5 minutes' WHERE id = :id").param("id", upload).update();
+
+        Progress late = new Progress(2, 2, 0, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> uploads.progress(upload, 1, late))
+                .isInstanceOf(IntakeUploads.LeaseLost.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> uploads.finish(upload, 1, UploadState.DONE, late,
+                java.time.Instant.now(), null)).isInstanceOf(IntakeUploads.LeaseLost.class);
+        uploads.release(upload, 1, late);
+        uploads.heartbeat(java.util.Map.of(upload, 1));
+
+        IntakeUpload now = uploads.find(upload).orElseThrow();
+        assertThat(now.state()).isEqualTo(UploadState.RUNNING);
+        assertThat(now.attempts()).isEqualTo(2);
+        assertThat(now.progress()).isEqualTo(Progress.NONE);
+        assertThat(uploads.requeueAbandoned(java.time.Duration.ofSeconds(60))).as("the stale beat kept nothing alive")
+                .isEqualTo(1);
+        jdbc.sql("UPDATE intake_upload SET state = 'FAILED' WHERE id = :id").param("id", upload).update();
     }
 
     /** An upload as an instance that took it leaves it: RUNNING, no row written, no heartbeat yet. */
@@ -305,6 +334,8 @@ class IntakeApiIT {
         uploads.insert(new IntakeUpload(id, "tax", null, "interrupted.xlsx", stored, bytes.length,
                 IntakeService.sha256(stored), SpreadsheetFormat.XLSX, "HUANGSHI_ANNEX1", List.of(),
                 UploadState.RUNNING, Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null));
+        // claimed once, as claimNext leaves it: claim 1
+        jdbc.sql("UPDATE intake_upload SET attempts = 1 WHERE id = :id").param("id", id).update();
         return id;
     }
 

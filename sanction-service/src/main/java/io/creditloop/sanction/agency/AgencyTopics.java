@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * Every enforcing agency's task and response topic, so an agency can subscribe before its first task and the response
  * pattern subscription sees every response topic. At startup: the agencies of the measures catalog and of the watch
  * lists; later, an agency that first appears in a new measure or a watch list gets its topics at once
- * ({@link #ensure}). The dead-letter topics this service writes to are created too, so poison messages still have
- * somewhere to go on a cluster that does not auto-create topics.
+ * ({@link #ensure}). The response topics' dead-letter topics are created too, so poison messages still have
+ * somewhere to go on a cluster that does not auto-create topics (the suite's other topics: messaging's suiteTopics).
  */
 @Configuration(proxyBeanMethods = false)
 public class AgencyTopics {
@@ -45,7 +45,6 @@ public class AgencyTopics {
         TreeSet<String> agencies = new TreeSet<>(measures.agencyCodes());
         agencies.addAll(watchLists.agencyCodes());
         List<String> names = new ArrayList<>();
-        names.add(Topics.deadLetter(Topics.LISTING_EVENTS));
         agencies.forEach(agency -> names.addAll(topicsOf(agency)));
         return new KafkaAdmin.NewTopics(newTopics(names));
     }

@@ -56,4 +56,18 @@ class AgencyTopicsIT extends ServiceITSupport {
 
         assertThat(describe(List.of(agency))).hasSize(3);
     }
+
+    @Test
+    @DisplayName("SCALE-OUT F7: the suite's topics and their dead-letter topics exist at startup with the configured "
+            + "partitions, also those nobody has written to yet")
+    void suiteTopicsExist() throws Exception {
+        List<String> expected = Topics.SUITE_TOPICS.stream()
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic))).toList();
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers))) {
+            Map<String, TopicDescription> described = admin.describeTopics(expected).allTopicNames().get();
+            assertThat(described).containsOnlyKeys(expected);
+            assertThat(described.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
+        }
+    }
 }

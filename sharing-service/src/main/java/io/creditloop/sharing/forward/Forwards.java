@@ -51,15 +51,23 @@ public class Forwards {
     /**
      * Claims up to {@code limit} pending forwards that are due, earliest deadline first, by moving their next attempt
      * to the end of the lease: one statement, so no transaction stays open during the HTTP calls that follow, and
-     * other instances skip them. A claim that is never resolved (the instance died) runs out and is retried.
+     * other instances skip them. A claim that is never resolved (the instance died) runs out and is retried. A forward
+     * waits while an older one of its listing to the same platform is pending (SCALE-OUT F4: confirmation before
+     * exit, whatever the number of workers and instances).
      */
     public List<Forward> claimDue(Instant now, Duration lease, int limit) {
         return jdbc.sql("""
                         UPDATE forward SET next_attempt_at = :leaseEnd
                         WHERE forward_id IN (
-                            SELECT forward_id FROM forward
-                            WHERE state = 'PENDING' AND next_attempt_at <= :now
-                            ORDER BY due_date, created_at
+                            SELECT f.forward_id FROM forward f
+                            WHERE f.state = 'PENDING' AND f.next_attempt_at <= :now
+                              AND NOT EXISTS (
+                                  SELECT 1 FROM forward older
+                                  WHERE older.listing_id = f.listing_id AND older.platform = f.platform
+                                    AND older.state = 'PENDING'
+                                    AND (older.listing_version, older.created_at)
+                                        < (f.listing_version, f.created_at))
+                            ORDER BY f.due_date, f.created_at
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
                         RETURNING *""")

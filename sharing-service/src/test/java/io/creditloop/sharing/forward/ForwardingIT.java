@@ -69,6 +69,8 @@ class ForwardingIT {
     TestRestTemplate http;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    Forwards forwards;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -87,6 +89,47 @@ class ForwardingIT {
     @AfterAll
     static void stopPlatforms() {
         PLATFORMS.close();
+    }
+
+    @Test
+    @DisplayName("R6, SCALE-OUT F4: a listing's exit forward is not claimed while its confirmation to the same "
+            + "platform is pending; another platform's and the next claim's are")
+    void aForwardWaitsForTheOlderOneOfItsListing() {
+        // due only in a far future, so this JVM's delivery job (real clock) leaves them alone
+        Instant future = Instant.parse("2099-01-01T00:00:00Z");
+        UUID listing = UUID.randomUUID();
+        Forward confirmation = Forward.pending(UUID.randomUUID(), listing, 1, "city", ForwardAction.LISTING, "{}",
+                LocalDate.of(2099, 1, 10), future.minusSeconds(60));
+        Forward exit = Forward.pending(UUID.randomUUID(), listing, 2, "city", ForwardAction.EXIT, "{}",
+                LocalDate.of(2099, 1, 5), future.minusSeconds(30));
+        Forward otherPlatformExit = Forward.pending(UUID.randomUUID(), listing, 2, "province", ForwardAction.EXIT,
+                "{}", LocalDate.of(2099, 1, 5), future.minusSeconds(30));
+        List.of(confirmation, exit, otherPlatformExit).forEach(forwards::insert);
+        jdbc.sql("UPDATE forward SET next_attempt_at = :at WHERE listing_id = :listing")
+                .param("at", java.sql.Timestamp.from(future)).param("listing", listing).update();
+
+        List<Forward> claimed = claimOnly(listing, future);
+
+        assertThat(claimed).extracting(Forward::forwardId)
+                .contains(confirmation.forwardId())
+                .doesNotContain(exit.forwardId());
+        // the province never had the confirmation pending: its exit goes (a test row, but the rule is per platform)
+        assertThat(claimed).extracting(Forward::forwardId).contains(otherPlatformExit.forwardId());
+
+        jdbc.sql("UPDATE forward SET state = 'DELIVERED', delivered_at = now(), acknowledgement = 'T' "
+                + "WHERE forward_id = :id").param("id", confirmation.forwardId()).update();
+        // ten minutes on: the province's lease ran out, so it comes again; the city's exit comes at last
+        assertThat(claimOnly(listing, future.plus(Duration.ofMinutes(10)))).extracting(Forward::forwardId)
+                .containsExactlyInAnyOrder(exit.forwardId(), otherPlatformExit.forwardId());
+        jdbc.sql("DELETE FROM forward WHERE listing_id = :listing").param("listing", listing).update();
+    }
+
+    /** Claims as the delivery job would at {@code at}; pending forwards of other tests are given back at once. */
+    private List<Forward> claimOnly(UUID listing, Instant at) {
+        List<Forward> claimed = forwards.claimDue(at, Duration.ofMinutes(5), 10_000);
+        forwards.release(claimed.stream().filter(f -> !f.listingId().equals(listing)).map(Forward::forwardId)
+                .toList(), Instant.now());
+        return claimed.stream().filter(f -> f.listingId().equals(listing)).toList();
     }
 
     @Test
