@@ -10,6 +10,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import java.util.regex.Pattern;
  * without its record, and nothing recorded is lost on a crash. sharing-service keeps the audit log the credit office
  * searches.
  * <p>
- * The purpose is what the caller states: the query's own purpose where the endpoint has one, else the
- * {@value #PURPOSE_HEADER} header. The request id is the gateway's {@value #REQUEST_ID_HEADER}.
+ * The purpose is what the caller states: the query's own purpose where the endpoint has one, else a request parameter
+ * {@code purpose}, else the {@value #PURPOSE_HEADER} header (percent-encoded UTF-8, as HTTP headers carry ASCII
+ * only: {@code X-Purpose: %E6%A0%B8%E6%9F%A5}). The request id is the gateway's {@value #REQUEST_ID_HEADER}.
  */
 public class PersonalDataReads {
 
@@ -78,7 +81,7 @@ public class PersonalDataReads {
             return;
         }
         Instant at = clock.instant();
-        String stated = purpose != null && !purpose.isBlank() ? purpose : header(PURPOSE_HEADER);
+        String stated = purpose != null && !purpose.isBlank() ? purpose.strip() : statedInRequest();
         String requestId = header(REQUEST_ID_HEADER);
         List<Outbox.Message> messages = new ArrayList<>(reads.size());
         for (Read r : reads) {
@@ -92,6 +95,27 @@ public class PersonalDataReads {
                     event)));
         }
         tx.executeWithoutResult(status -> outbox.appendAll(messages));
+    }
+
+    /** The {@code purpose} parameter, else the percent-decoded {@value #PURPOSE_HEADER} header, else null. */
+    public static String statedInRequest() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof ServletRequestAttributes servlet)) {
+            return null;
+        }
+        String parameter = servlet.getRequest().getParameter("purpose");
+        if (parameter != null && !parameter.isBlank()) {
+            return parameter.strip();
+        }
+        String header = header(PURPOSE_HEADER);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(header, StandardCharsets.UTF_8).strip();
+        } catch (IllegalArgumentException e) {
+            return header;
+        }
     }
 
     private static String header(String name) {

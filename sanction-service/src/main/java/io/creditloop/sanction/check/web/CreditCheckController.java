@@ -11,7 +11,6 @@ import io.creditloop.sanction.check.CreditCheckService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,7 +41,6 @@ class CreditCheckController {
                           @RequestParam(required = false) String scenario,
                           @RequestParam(required = false) String fuzzy,
                           @RequestParam(required = false) String purpose,
-                          @RequestHeader(name = PersonalDataReads.PURPOSE_HEADER, required = false) String header,
                           Caller caller) {
         // R16: who asks comes from the verified token, never from a header
         SanctionAccess.requireChecker(caller);
@@ -51,8 +49,10 @@ class CreditCheckController {
         CheckResult result = checks.check(request);
         // R16: besides the check register, each person shown (unmasked name) goes to the audit log, one record per
         // listing shown; the purpose is the one stated (parameter or X-Purpose), else the scenario
-        String stated = purpose != null && !purpose.isBlank() ? purpose.strip()
-                : header != null && !header.isBlank() ? header.strip() : "scenario " + request.scenario().name();
+        String stated = purpose != null && !purpose.isBlank() ? purpose.strip() : PersonalDataReads.statedInRequest();
+        if (stated == null) {
+            stated = "scenario " + request.scenario().name();
+        }
         reads.recordAll(caller, stated, result.subjects().stream()
                 .filter(s -> s.subjectType() == SubjectType.PERSON)
                 .flatMap(s -> s.listings().stream().map(l -> new PersonalDataReads.Read("credit-check",
