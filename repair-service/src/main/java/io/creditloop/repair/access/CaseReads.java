@@ -25,7 +25,9 @@ public class CaseReads {
     }
 
     public void record(Caller caller, String what, UUID caseId, UUID listingId) {
-        jdbc.sql("SELECT subject_key FROM listing_ref WHERE listing_id = :id AND subject_type = 'PERSON'")
+        // an erroneous listing's case keeps no personal data (R11: subject key PURGED): nothing to record
+        jdbc.sql("SELECT subject_key FROM listing_ref WHERE listing_id = :id AND subject_type = 'PERSON'"
+                        + " AND subject_key NOT LIKE 'PURGED:%'")
                 .param("id", listingId)
                 .query(String.class).optional()
                 .ifPresent(key -> reads.record(caller, null,

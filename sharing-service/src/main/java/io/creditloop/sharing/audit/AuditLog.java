@@ -44,11 +44,15 @@ public class AuditLog {
         this.streaming.setFetchSize(1_000);
     }
 
-    /** Stores a read; false if it was stored before (the same read delivered twice). */
+    /**
+     * Stores a read; false if it was stored before (the same read delivered twice). A read of a listing already known
+     * to be erroneous is stored without the masked ID number (R11).
+     */
     public boolean add(PersonalDataRead r) {
         return jdbc.sql("INSERT INTO personal_data_read (" + COLUMNS + ") VALUES (:readId, :at, :kind, :code,"
-                        + " :subject, :service, :what, :resource, :listing, :key, :masked, :purpose, :request)"
-                        + " ON CONFLICT (read_id) DO NOTHING")
+                        + " :subject, :service, :what, :resource, :listing, :key, CASE WHEN EXISTS (SELECT 1 FROM"
+                        + " erroneous_listing e WHERE e.listing_id = CAST(:listing AS uuid)) THEN NULL ELSE"
+                        + " CAST(:masked AS text) END, :purpose, :request) ON CONFLICT (read_id) DO NOTHING")
                 .param("readId", r.readId())
                 .param("at", r.at().atOffset(ZoneOffset.UTC))
                 .param("kind", r.callerKind())

@@ -116,6 +116,46 @@ class AuditLogIT {
     }
 
     @Test
+    @DisplayName("R11/R16: when a listing turns out erroneous, its reads keep who, when, what and why but lose the "
+            + "masked ID number, also reads that arrive afterwards; nothing else may change")
+    void erroneousListingBlanksMaskedNumber() throws Exception {
+        String id = Identifiers.idNumber();
+        String masked = id.substring(0, 6) + "********" + id.substring(14);
+        Subject person = new Subject(personKeys.residentId(id), SubjectType.PERSON, "陈十三", null, "RESIDENT_ID", id,
+                null);
+        UUID listingId = UUID.randomUUID();
+        Envelope<PersonalDataRead> before = read(person.key(), masked, "court", listingId);
+        send(before);
+        await().atMost(WAIT).until(() -> stored(before) != null);
+        assertThat(stored(before)).isEqualTo(masked);
+
+        events.send(events.confirmed(listingId, person, "拒不履行"));
+        events.send(events.exited(listingId, 3, person, io.creditloop.contracts.listing.v1.ExitReason.ERRONEOUS));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM erroneous_listing WHERE listing_id = ?", Long.class, listingId) == 1);
+        Envelope<PersonalDataRead> after = read(person.key(), masked, "court", listingId);
+        send(after);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM personal_data_read WHERE read_id = ?", Long.class,
+                UUID.fromString(after.id())) == 1);
+
+        assertThat(stored(before)).isNull();
+        assertThat(stored(after)).isNull();
+        assertThat(jdbc.queryForObject("SELECT caller_code || '/' || what || '/' || subject_key FROM personal_data_read"
+                + " WHERE read_id = ?", String.class, UUID.fromString(before.id())))
+                .isEqualTo("court/listing/" + person.key());
+        // outside the erasure's transaction even blanking the number is refused
+        assertThatThrownBy(() -> jdbc.update("UPDATE personal_data_read SET masked_id = NULL WHERE read_id = ?",
+                UUID.fromString(before.id()))).rootCause().hasMessageContaining("append-only");
+    }
+
+    private String stored(Envelope<PersonalDataRead> read) {
+        return jdbc.query("SELECT masked_id FROM personal_data_read WHERE read_id = ?",
+                rs -> rs.next() ? (rs.getString(1) == null ? null : rs.getString(1)) : null,
+                UUID.fromString(read.id()));
+    }
+
+    @Test
     @DisplayName("R16: only the credit office searches and exports the audit log; others get 403")
     void creditOfficeOnly() {
         for (String token : new String[]{TestTokens.agency("market-regulation"), TestTokens.department("tax")}) {
@@ -172,10 +212,14 @@ class AuditLogIT {
     }
 
     private Envelope<PersonalDataRead> read(String key, String masked, String department) {
+        return read(key, masked, department, UUID.randomUUID());
+    }
+
+    private Envelope<PersonalDataRead> read(String key, String masked, String department, UUID listingId) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UUID readId = UUID.randomUUID();
         PersonalDataRead data = new PersonalDataRead(readId, at, "DEPARTMENT", department, department + "-system",
-                "identification-service", "listing", UUID.randomUUID().toString(), UUID.randomUUID(), key, masked,
+                "identification-service", "listing", listingId.toString(), listingId, key, masked,
                 "核查异议", "req-1");
         return new Envelope<>(Envelope.SPEC_VERSION, readId.toString(), "/identification-service",
                 EventTypes.PERSONAL_DATA_READ, at, key, Envelope.CONTENT_TYPE, data);

@@ -116,11 +116,15 @@ class ListingController {
                 io.creditloop.identification.subject.Uscc.normalise(uscc))).stream().map(ListingView::of).toList();
     }
 
-    /** A person's listing shows the unmasked name: the read is recorded for the audit log (R16). */
+    /**
+     * A person's listing shows the unmasked name: the read is recorded for the audit log (R16). An erroneous listing's
+     * tombstone (R11) shows no personal data and is not recorded.
+     */
     @GetMapping("/{id}")
     ListingView get(@PathVariable UUID id, Caller caller) {
         var listing = service.find(id).orElseThrow(() -> new ListingNotFoundException(id));
-        if (listing.subject().type() == io.creditloop.contracts.listing.v1.SubjectType.PERSON) {
+        if (listing.subject().type() == io.creditloop.contracts.listing.v1.SubjectType.PERSON
+                && !io.creditloop.identification.listing.ExitRules.purgesPersonalData(listing)) {
             reads.record(caller, null, new PersonalDataReads.Read("listing", id.toString(), id,
                     listing.subject().key(), ListingView.maskedIdNumber(listing.subject().idNumber())));
         }
