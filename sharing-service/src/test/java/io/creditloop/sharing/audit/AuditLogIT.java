@@ -211,6 +211,34 @@ class AuditLogIT {
                 "%" + id + "%")).isZero();
     }
 
+    @Test
+    @DisplayName("R16: reading a person received from upstream (unmasked name) is recorded; an organisation is not")
+    void upstreamListingRead() throws Exception {
+        String id = Identifiers.idNumber();
+        String upstreamId = "(2025)鄂0102执" + UUID.randomUUID() + "号";
+        java.util.Map<String, Object> court = new java.util.LinkedHashMap<>(java.util.Map.of("upstreamId", upstreamId,
+                "listName", "失信被执行人名单", "kind", "黑", "subjectType", "自然人", "name", "褚十四", "idNumber", id));
+        assertThat(http.postForEntity("/api/sharing/upstream/court/listings", court, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String uscc = Identifiers.uscc();
+        String orgId = "(2025)鄂0102执" + UUID.randomUUID() + "号";
+        assertThat(http.postForEntity("/api/sharing/upstream/court/listings", java.util.Map.of("upstreamId", orgId,
+                "listName", "失信被执行人名单", "kind", "黑", "subjectType", "法人", "name", "黄石褚氏有限公司",
+                "uscc", uscc), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpHeaders office = creditOffice();
+
+        for (String upstream : new String[]{upstreamId, orgId}) {
+            assertThat(http.exchange("/api/sharing/upstream/court/listings/{id}", HttpMethod.GET,
+                    new HttpEntity<>(office), String.class, upstream).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+
+        java.util.List<String> records = jdbc.queryForList("SELECT payload FROM outbox WHERE event_type = ? AND"
+                + " payload LIKE ?", String.class, EventTypes.PERSONAL_DATA_READ, "%upstream-listing%court:%");
+        assertThat(records).filteredOn(p -> p.contains(upstreamId)).singleElement().satisfies(p -> assertThat(p)
+                .contains(personKeys.residentId(id)).contains("\"callerKind\":\"CREDIT_OFFICE\"").doesNotContain(id));
+        assertThat(records).noneMatch(p -> p.contains(orgId));
+    }
+
     private Envelope<PersonalDataRead> read(String key, String masked, String department) {
         return read(key, masked, department, UUID.randomUUID());
     }
