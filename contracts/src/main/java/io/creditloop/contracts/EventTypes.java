@@ -1,5 +1,6 @@
 package io.creditloop.contracts;
 
+import io.creditloop.contracts.audit.v1.PersonalDataRead;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
@@ -57,6 +58,9 @@ public final class EventTypes {
     public static final String REPAIR_DEADLINE = "repair.repair.deadline.v1";
     // --- end repair ---
 
+    /** R16: one read of a natural person's unmasked data, from any service, for the audit log. */
+    public static final String PERSONAL_DATA_READ = "audit.personal-data-read.v1";
+
     private static final Map<String, Class<?>> DATA = Map.ofEntries(
             Map.entry(LISTING_CONFIRMED, ListingConfirmed.class),
             Map.entry(LISTING_EXITED, ListingExited.class),
@@ -80,8 +84,9 @@ public final class EventTypes {
             // --- repair: objection deadlines, decisions (R10-R12, R15) ---
             Map.entry(OBJECTION_DEADLINE, ObjectionDeadlineAlarm.class),
             Map.entry(REPAIR_DEADLINE, RepairDeadlineAlarm.class),
-            Map.entry(DECISION_MADE, DecisionMade.class)
+            Map.entry(DECISION_MADE, DecisionMade.class),
             // --- end repair ---
+            Map.entry(PERSONAL_DATA_READ, PersonalDataRead.class)
     );
 
     private EventTypes() {

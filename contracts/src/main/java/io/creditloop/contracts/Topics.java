@@ -17,6 +17,11 @@ public final class Topics {
     public static final String UPSTREAM_LISTINGS = "sharing.upstream.listings";
     /** objection.filed, objection.deadline, decision.made, keyed by listing id. */
     public static final String REPAIR_EVENTS = "repair.case.events";
+    /**
+     * R16 personal-data reads from every service, keyed by the person's subject key (the resource id when a read
+     * names no single person); read by sharing-service into the audit log.
+     */
+    public static final String PERSONAL_DATA_READS = "audit.personal-data-reads";
 
     /** The topics of the suite that are not per agency; each service creates them (and their DLTs) if missing. */
     public static final java.util.List<String> SUITE_TOPICS = java.util.List.of(LISTING_EVENTS, SHARING_EVENTS,

@@ -2,7 +2,11 @@ package io.creditloop.sanction.task;
 
 import io.creditloop.calendar.WorkingDayCalendar;
 import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.messaging.Outbox;
+import io.creditloop.sanction.check.MaskedIdNumber;
+import io.creditloop.security.Caller;
+import io.creditloop.security.PersonalDataReads;
 import io.creditloop.sanction.measure.Measure;
 import io.creditloop.sanction.measure.Measures;
 import io.micrometer.core.instrument.Counter;
@@ -36,9 +40,11 @@ public class TaskService {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final Counter calendarGaps;
+    private final PersonalDataReads reads;
 
     public TaskService(SanctionTasks tasks, Measures measures, Outbox outbox, WorkingDayCalendar calendar,
-                       Clock clock, MeterRegistry meters) {
+                       Clock clock, MeterRegistry meters, PersonalDataReads reads) {
+        this.reads = reads;
         this.tasks = tasks;
         this.measures = measures;
         this.outbox = outbox;
@@ -61,14 +67,28 @@ public class TaskService {
             SanctionTask task = SanctionTask.initiate(UUID.randomUUID(), listing.listingId(), listing.version(),
                     listing.subject().key(), measure, respondBy, now);
             if (tasks.insert(task)) {
-                outbox.append(Topics.agencyTasks(task.agencyCode()), task.subjectKey(),
-                        TaskEvents.initiated(task, measure, listing));
+                String topic = Topics.agencyTasks(task.agencyCode());
+                outbox.append(topic, task.subjectKey(), TaskEvents.initiated(task, measure, listing));
+                recordDisclosure(task, topic, listing);
                 initiated.add(task);
             }
         }
         log.info("listing {} v{} ({}) in force: {} sanction tasks initiated", listing.listingId(),
                 listing.version(), listing.listType().code(), initiated.size());
         return initiated;
+    }
+
+    /**
+     * R16: a task carries the person's whole ID number and name to the agency, on its own topic: that delivery is the
+     * agency's read, recorded in this transaction under the agency (answerable subject: the topic).
+     */
+    private void recordDisclosure(SanctionTask task, String topic, ListingInForce listing) {
+        if (listing.subject().type() != SubjectType.PERSON) {
+            return;
+        }
+        reads.record(Caller.agency(task.agencyCode(), "topic:" + topic), "R8 sanction task: " + task.measureCode(),
+                new PersonalDataReads.Read("task", task.taskId().toString(), task.listingId(), task.subjectKey(),
+                        MaskedIdNumber.of(listing.subject().idNumber())));
     }
 
     /**

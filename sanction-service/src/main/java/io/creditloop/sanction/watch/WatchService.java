@@ -6,7 +6,12 @@ import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.contracts.sanction.v1.WatchNotice;
 import io.creditloop.messaging.Outbox;
+import io.creditloop.sanction.check.MaskedIdNumber;
+import io.creditloop.security.Caller;
+import io.creditloop.security.PersonalDataReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -31,8 +37,11 @@ public class WatchService {
     private final SubjectKeys keys;
     private final Outbox outbox;
     private final Clock clock;
+    private final PersonalDataReads reads;
 
-    public WatchService(WatchLists lists, SubjectKeys keys, Outbox outbox, Clock clock) {
+    public WatchService(WatchLists lists, SubjectKeys keys, Outbox outbox, Clock clock,
+                        PersonalDataReads reads) {
+        this.reads = reads;
         this.lists = lists;
         this.keys = keys;
         this.outbox = outbox;
@@ -93,10 +102,22 @@ public class WatchService {
         notifyWatchers(event.subject(), agency -> WatchNotices.exited(agency, event, clock.instant()));
     }
 
+    private static UUID listingIdOf(Envelope<?> event) {
+        return event.data() instanceof WatchNotice n ? n.listingId() : null;
+    }
+
     private void notifyWatchers(Subject subject, Function<String, Envelope<?>> notice) {
         List<String> agencies = lists.agenciesWatching(subject.key());
         for (String agency : agencies) {
-            outbox.append(Topics.agencyTasks(agency), subject.key(), notice.apply(agency));
+            Envelope<?> event = notice.apply(agency);
+            outbox.append(Topics.agencyTasks(agency), subject.key(), event);
+            if (subject.type() == SubjectType.PERSON) {
+                // R16: the notice names the person unmasked (not the ID number): the watching agency's read
+                reads.record(Caller.agency(agency, "topic:" + Topics.agencyTasks(agency)),
+                        "R8 watch list notice", new PersonalDataReads.Read("watch-notice",
+                                event.id(), listingIdOf(event), subject.key(),
+                                MaskedIdNumber.of(subject.idNumber())));
+            }
         }
         if (!agencies.isEmpty()) {
             log.info("subject {} is watched by {}: notified", subject.key(), agencies);

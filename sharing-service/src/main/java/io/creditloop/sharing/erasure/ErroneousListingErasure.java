@@ -18,6 +18,9 @@ import java.util.UUID;
  *   <li>{@code department_notice}: the platform's reason is blanked</li>
  *   <li>{@code registry_listing}: deleted (not shown as "recently exited" either)</li>
  *   <li>the outbox: the listing's forward events relayed so far are deleted, the ones still to go once sent</li>
+ *   <li>{@code personal_data_read} (the R16 audit log): the masked ID number of the reads of the listing is blanked;
+ *       who read, when, what and why stay (the person by the keyed subject key); reads that arrive later are stored
+ *       without it ({@code AuditLog#add})</li>
  * </ul>
  * The shared query register ({@code query_register}) is not the listing's: it records who queried a person (R16)
  * and stays as it is.
@@ -40,6 +43,11 @@ public class ErroneousListingErasure {
     public void markErroneous(UUID listingId) {
         jdbc.sql("INSERT INTO erroneous_listing (listing_id) VALUES (:id) ON CONFLICT DO NOTHING")
                 .param("id", listingId).update();
+        // the audit log's trigger lets this transaction, and only it, blank that one column
+        jdbc.sql("SELECT set_config('creditloop.r11_erasure', 'on', true)").query(String.class).single();
+        jdbc.sql("UPDATE personal_data_read SET masked_id = NULL WHERE listing_id = :id AND masked_id IS NOT NULL")
+                .param("id", listingId).update();
+        jdbc.sql("SELECT set_config('creditloop.r11_erasure', 'off', true)").query(String.class).single();
     }
 
     /**

@@ -27,11 +27,16 @@ public final class PersonKeys {
     }
 
     public String residentId(String idNumber) {
+        return of(RESIDENT_ID, idNumber);
+    }
+
+    /** {@code ID:<idType>:<HMAC>}, as identification-service keys a person with that ID type. */
+    public String of(String idType, String idNumber) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(secret);
             byte[] digest = mac.doFinal(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "ID:" + RESIDENT_ID + ":" + HexFormat.of().formatHex(digest);
+            return "ID:" + idType + ":" + HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
         }

@@ -2,6 +2,7 @@ package io.creditloop.identification.intake.web;
 
 import io.creditloop.identification.access.DepartmentAccess;
 import io.creditloop.security.Caller;
+import io.creditloop.security.PersonalDataReads;
 
 import io.creditloop.identification.intake.IntakeService;
 import io.creditloop.identification.intake.IntakeUpload;
@@ -40,11 +41,21 @@ class IntakeController {
     private final IntakeService service;
     private final ReportWriter reports;
     private final DepartmentAccess access;
+    private final PersonalDataReads reads;
 
-    IntakeController(IntakeService service, ReportWriter reports, DepartmentAccess access) {
+    IntakeController(IntakeService service, ReportWriter reports, DepartmentAccess access, PersonalDataReads reads) {
         this.service = service;
         this.reports = reports;
         this.access = access;
+        this.reads = reads;
+    }
+
+    /**
+     * R16: rejections and the report show the rows as uploaded, ID numbers and names included, of many persons at
+     * once: one record per read, naming the upload (its rows are the department's own file), not each person.
+     */
+    private void recordRead(Caller caller, UUID upload, String what) {
+        reads.record(caller, null, new PersonalDataReads.Read(what, upload.toString(), null, null, null));
     }
 
     /** R16: an upload, its rejections and its report (personal data) are the uploading department's only. */
@@ -93,6 +104,9 @@ class IntakeController {
         var items = service.rejections(id, from, count).stream()
                 .map(r -> new RejectionPage.Item(r.sheet(), r.row(), r.column(), r.field(), r.message()))
                 .toList();
+        if (!items.isEmpty()) {
+            recordRead(caller, id, "upload-rejections");
+        }
         return new RejectionPage(id, from, count, service.countRejections(id), items);
     }
 
@@ -101,6 +115,7 @@ class IntakeController {
     void report(@PathVariable UUID id, HttpServletResponse response, Caller caller) throws IOException {
         IntakeUpload upload = own(id, caller);
         reports.checkReady(upload);
+        recordRead(caller, id, "upload-report");
         String base = upload.fileName().replaceFirst("\\.[^.]*$", "");
         response.setContentType(XLSX.toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

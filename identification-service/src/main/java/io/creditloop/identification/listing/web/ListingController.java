@@ -2,6 +2,7 @@ package io.creditloop.identification.listing.web;
 
 import io.creditloop.identification.access.DepartmentAccess;
 import io.creditloop.security.Caller;
+import io.creditloop.security.PersonalDataReads;
 
 import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.identification.listing.FieldProblem;
@@ -36,10 +37,12 @@ class ListingController {
 
     private final ListingService service;
     private final DepartmentAccess access;
+    private final PersonalDataReads reads;
 
-    ListingController(ListingService service, DepartmentAccess access) {
+    ListingController(ListingService service, DepartmentAccess access, PersonalDataReads reads) {
         this.service = service;
         this.access = access;
+        this.reads = reads;
     }
 
     /** 201 for a new listing; 200 with the first result when the submission id was seen before. */
@@ -113,9 +116,19 @@ class ListingController {
                 io.creditloop.identification.subject.Uscc.normalise(uscc))).stream().map(ListingView::of).toList();
     }
 
+    /**
+     * A person's listing shows the unmasked name: the read is recorded for the audit log (R16). An erroneous listing's
+     * tombstone (R11) shows no personal data and is not recorded.
+     */
     @GetMapping("/{id}")
-    ListingView get(@PathVariable UUID id) {
-        return ListingView.of(service.find(id).orElseThrow(() -> new ListingNotFoundException(id)));
+    ListingView get(@PathVariable UUID id, Caller caller) {
+        var listing = service.find(id).orElseThrow(() -> new ListingNotFoundException(id));
+        if (listing.subject().type() == io.creditloop.contracts.listing.v1.SubjectType.PERSON
+                && !io.creditloop.identification.listing.ExitRules.purgesPersonalData(listing)) {
+            reads.record(caller, null, new PersonalDataReads.Read("listing", id.toString(), id,
+                    listing.subject().key(), ListingView.maskedIdNumber(listing.subject().idNumber())));
+        }
+        return ListingView.of(listing);
     }
 
     /** R4: the person was notified (事前告知); identification continues. */

@@ -1,6 +1,7 @@
 package io.creditloop.repair.creditrepair.web;
 
 import io.creditloop.repair.access.RepairAccess;
+import io.creditloop.repair.access.CaseReads;
 import io.creditloop.security.Caller;
 
 import io.creditloop.repair.creditrepair.CreditRepairService;
@@ -47,9 +48,11 @@ class CreditRepairController {
     }
 
     private final CreditRepairService repairs;
+    private final CaseReads reads;
 
-    CreditRepairController(CreditRepairService repairs) {
+    CreditRepairController(CreditRepairService repairs, CaseReads reads) {
         this.repairs = repairs;
+        this.reads = reads;
     }
 
     @PostMapping
@@ -62,9 +65,12 @@ class CreditRepairController {
                 .body(details(id));
     }
 
+    /** R16: a person's repair case shows the applicant unmasked: the read is recorded for the audit log. */
     @GetMapping("/{id}")
-    Details repair(@PathVariable UUID id) {
-        return details(id);
+    Details repair(@PathVariable UUID id, Caller caller) {
+        Details details = details(id);
+        reads.record(caller, "repair-case", id, details.repair().listingId());
+        return details;
     }
 
     @PostMapping("/{id}/opinion")

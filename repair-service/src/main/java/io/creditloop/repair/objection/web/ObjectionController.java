@@ -1,6 +1,7 @@
 package io.creditloop.repair.objection.web;
 
 import io.creditloop.repair.access.RepairAccess;
+import io.creditloop.repair.access.CaseReads;
 import io.creditloop.security.Caller;
 
 import io.creditloop.repair.objection.Evidence;
@@ -33,9 +34,11 @@ import java.util.UUID;
 class ObjectionController {
 
     private final ObjectionService objections;
+    private final CaseReads reads;
 
-    ObjectionController(ObjectionService objections) {
+    ObjectionController(ObjectionService objections, CaseReads reads) {
         this.objections = objections;
+        this.reads = reads;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -45,9 +48,12 @@ class ObjectionController {
                 .body(details(id));
     }
 
+    /** R16: a person's case shows the objector's name and contact: the read is recorded for the audit log. */
     @GetMapping("/{id}")
-    ObjectionDetails objection(@PathVariable UUID id) {
-        return details(id);
+    ObjectionDetails objection(@PathVariable UUID id, Caller caller) {
+        ObjectionDetails details = details(id);
+        reads.record(caller, "objection", id, details.objection().listingId());
+        return details;
     }
 
     /** An evidence file (multipart {@code file}), kept in the private evidence directory. */

@@ -1,6 +1,7 @@
 package io.creditloop.repair.supervision.web;
 
 import io.creditloop.repair.access.RepairAccess;
+import io.creditloop.repair.access.CaseReads;
 import io.creditloop.security.Caller;
 
 import io.creditloop.repair.supervision.SupervisionService;
@@ -48,9 +49,11 @@ class SupervisionController {
     }
 
     private final SupervisionService supervision;
+    private final CaseReads reads;
 
-    SupervisionController(SupervisionService supervision) {
+    SupervisionController(SupervisionService supervision, CaseReads reads) {
         this.supervision = supervision;
+        this.reads = reads;
     }
 
     @PostMapping
@@ -62,9 +65,12 @@ class SupervisionController {
                 .body(details(id));
     }
 
+    /** R16: a report on a person's listing shows the reporter unmasked: the read is recorded for the audit log. */
     @GetMapping("/{id}")
-    Details get(@PathVariable UUID id) {
-        return details(id);
+    Details get(@PathVariable UUID id, Caller caller) {
+        Details details = details(id);
+        reads.record(caller, "supervision-report", id, details.report().listingId());
+        return details;
     }
 
     @PostMapping("/{id}/verification")

@@ -2,6 +2,9 @@ package io.creditloop.sanction.check.web;
 
 import io.creditloop.sanction.access.SanctionAccess;
 import io.creditloop.security.Caller;
+import io.creditloop.security.PersonalDataReads;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.sanction.check.CheckResult;
 
 import io.creditloop.sanction.check.CheckRequest;
 import io.creditloop.sanction.check.CreditCheckService;
@@ -21,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CreditCheckController {
 
     private final CreditCheckService checks;
+    private final PersonalDataReads reads;
 
-    CreditCheckController(CreditCheckService checks) {
+    CreditCheckController(CreditCheckService checks, PersonalDataReads reads) {
         this.checks = checks;
+        this.reads = reads;
     }
 
     @GetMapping("/api/sanction/credit-check")
@@ -35,11 +40,24 @@ class CreditCheckController {
                           @RequestParam(required = false) String name,
                           @RequestParam(required = false) String scenario,
                           @RequestParam(required = false) String fuzzy,
+                          @RequestParam(required = false) String purpose,
                           Caller caller) {
         // R16: who asks comes from the verified token, never from a header
         SanctionAccess.requireChecker(caller);
         CheckRequest request = CheckRequest.of(uscc, idType, idNumber, name, scenario, fuzzy, caller.code(),
                 caller.subject());
-        return CreditCheckView.of(checks.check(request), request.shownValue());
+        CheckResult result = checks.check(request);
+        // R16: besides the check register, each person shown (unmasked name) goes to the audit log, one record per
+        // listing shown; the purpose is the one stated (parameter or X-Purpose), else the scenario
+        String stated = purpose != null && !purpose.isBlank() ? purpose.strip() : PersonalDataReads.statedInRequest();
+        if (stated == null) {
+            stated = "scenario " + request.scenario().name();
+        }
+        reads.recordAll(caller, stated, result.subjects().stream()
+                .filter(s -> s.subjectType() == SubjectType.PERSON)
+                .flatMap(s -> s.listings().stream().map(l -> new PersonalDataReads.Read("credit-check",
+                        l.listingId().toString(), l.listingId(), s.subjectKey(), s.maskedId())))
+                .toList());
+        return CreditCheckView.of(result, request.shownValue());
     }
 }

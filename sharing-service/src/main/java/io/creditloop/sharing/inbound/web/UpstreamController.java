@@ -7,6 +7,11 @@ import io.creditloop.sharing.inbound.Submission;
 import io.creditloop.sharing.inbound.UnreadableFileException;
 import io.creditloop.sharing.inbound.UpstreamField;
 import io.creditloop.sharing.inbound.UpstreamIntake;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.security.Caller;
+import io.creditloop.security.PersonalDataReads;
+import io.creditloop.sharing.subject.Masking;
+import io.creditloop.sharing.subject.PersonKeys;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +37,14 @@ class UpstreamController {
 
     private final UpstreamIntake intake;
     private final InboundService inbound;
+    private final PersonalDataReads reads;
+    private final PersonKeys personKeys;
 
-    UpstreamController(UpstreamIntake intake, InboundService inbound) {
+    UpstreamController(UpstreamIntake intake, InboundService inbound, PersonalDataReads reads, PersonKeys personKeys) {
         this.intake = intake;
         this.inbound = inbound;
+        this.reads = reads;
+        this.personKeys = personKeys;
     }
 
     /** One record (a JSON object) or a batch (an array); the good records are stored even when others are bad. */
@@ -66,11 +75,17 @@ class UpstreamController {
         }
     }
 
-    /** The record as held, its ID number masked (R16). */
+    /** The record as held, its ID number masked; a person's unmasked name is a read for the audit log (R16). */
     @GetMapping("/listings/{upstreamId}")
-    ResponseEntity<UpstreamListingView> listing(@PathVariable String platform, @PathVariable String upstreamId) {
-        return inbound.find(platform, upstreamId).map(UpstreamListingView::of).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+    ResponseEntity<UpstreamListingView> listing(@PathVariable String platform, @PathVariable String upstreamId,
+                                                Caller caller) {
+        return inbound.find(platform, upstreamId).map(l -> {
+            if (l.record().subjectType() == SubjectType.PERSON) {
+                reads.record(caller, null, new PersonalDataReads.Read("upstream-listing", platform + ":" + upstreamId,
+                        null, personKeys.residentId(l.record().idNumber()), Masking.idNumber(l.record().idNumber())));
+            }
+            return UpstreamListingView.of(l);
+        }).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     private static ResponseEntity<ReceiptView> answer(String platform, Submission submission, boolean file) {

@@ -1,6 +1,8 @@
 package io.creditloop.sharing.registry.web;
 
+import io.creditloop.security.PersonalDataReads;
 import io.creditloop.sharing.registry.Querier;
+import io.creditloop.sharing.registry.RegistryListing;
 import io.creditloop.sharing.registry.RegistryService;
 import io.creditloop.sharing.registry.SubjectQuery;
 import io.creditloop.sharing.subject.IdNumber;
@@ -20,9 +22,11 @@ import java.util.stream.Stream;
 class SubjectController {
 
     private final RegistryService registry;
+    private final PersonalDataReads reads;
 
-    SubjectController(RegistryService registry) {
+    SubjectController(RegistryService registry, PersonalDataReads reads) {
         this.registry = registry;
+        this.reads = reads;
     }
 
     /** By exactly one of USCC, ID number or name (exact, then prefix); a person query needs {@code purpose}. */
@@ -66,8 +70,18 @@ class SubjectController {
             query = new SubjectQuery(SubjectQuery.Kind.NAME, n, null, purpose);
         }
         RegistryService.Answer answer = registry.query(query, who);
+        // R16: besides the query register, every person shown (unmasked name) goes to the audit log, one record per
+        // listing shown, before the answer leaves
+        reads.recordAll(caller, query.purpose(), answer.shown().stream().filter(RegistryListing::person)
+                .map(l -> new PersonalDataReads.Read("subject-query", l.listingKey(), localListingId(l),
+                        l.subjectKey(), l.idNumberMasked())).toList());
         return new SubjectAnswer(query.kind(), answer.registered(),
                 answer.shown().stream().map(ListingView::of).toList());
+    }
+
+    private static java.util.UUID localListingId(RegistryListing l) {
+        return RegistryListing.LOCAL.equals(l.source())
+                ? java.util.UUID.fromString(l.listingKey().substring(RegistryListing.LOCAL.length() + 1)) : null;
     }
 
     /**
