@@ -25,7 +25,7 @@ public final class Topics {
 
     /** The topics of the suite that are not per agency; each service creates them (and their DLTs) if missing. */
     public static final java.util.List<String> SUITE_TOPICS = java.util.List.of(LISTING_EVENTS, SHARING_EVENTS,
-            UPSTREAM_LISTINGS, REPAIR_EVENTS);
+            UPSTREAM_LISTINGS, REPAIR_EVENTS, PERSONAL_DATA_READS);
 
     private static final String TASKS_PREFIX = "sanction.tasks.";
     private static final String RESPONSES_PREFIX = "sanction.responses.";

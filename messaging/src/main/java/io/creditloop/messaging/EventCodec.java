@@ -70,6 +70,7 @@ public class EventCodec {
         if (root == null || !root.isObject()) {
             throw new PoisonMessageException("not a JSON object");
         }
+        checkTexts(root, "");
         String id = required(root, "id");
         String source = required(root, "source");
         String type = required(root, "type");
@@ -97,6 +98,36 @@ public class EventCodec {
         }
         return new Envelope<>(text(root, "specversion"), id, source, type, time, text(root, "subject"),
                 text(root, "datacontenttype"), data);
+    }
+
+    /** The longest text value a message may carry (a reason, a note): more is an attack or a mistake, not data. */
+    static final int MAX_TEXT = 10_000;
+
+    /**
+     * Issue 9, hostile input: no text value over {@value #MAX_TEXT} characters and no control character other than
+     * tab, line feed and carriage return (a NUL cannot even be stored in PostgreSQL text); names the place only.
+     */
+    private static void checkTexts(JsonNode node, String path) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            if (text.length() > MAX_TEXT) {
+                throw new PoisonMessageException("a text of " + text.length() + " characters at " + path
+                        + ", over the " + MAX_TEXT + " a message may carry");
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    throw new PoisonMessageException("a control character (U+" + String.format("%04X", (int) c)
+                            + ") at " + path);
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> checkTexts(field.getValue(), path + "/" + field.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkTexts(node.get(i), path + "/" + i);
+            }
+        }
     }
 
     /** Data of a REST request or a stored row, in the same JSON dialect as events. */

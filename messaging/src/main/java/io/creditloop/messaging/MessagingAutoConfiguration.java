@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,9 +60,11 @@ public class MessagingAutoConfiguration {
         return new EventCodec();
     }
 
+    /** The security module's sealing of personal data in stored events, if it is there (it is in every service). */
     @Bean
-    Outbox outbox(org.springframework.jdbc.core.JdbcTemplate jdbc, EventCodec codec) {
-        return new Outbox(jdbc, codec);
+    Outbox outbox(org.springframework.jdbc.core.JdbcTemplate jdbc, EventCodec codec,
+                  ObjectProvider<PayloadProtection> protection) {
+        return new Outbox(jdbc, codec, protection.getIfAvailable(() -> PayloadProtection.NONE));
     }
 
     @Bean
@@ -83,9 +84,11 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
-                            ObjectProvider<MeterRegistry> meters, MessagingProperties properties) {
+                            ObjectProvider<MeterRegistry> meters, MessagingProperties properties,
+                            ObjectProvider<PayloadProtection> protection) {
         return new OutboxRelay(jdbc, kafka, tx, meters.getIfAvailable(SimpleMeterRegistry::new),
-                properties.relayBatchSize(), properties.sendTimeout());
+                properties.relayBatchSize(), properties.sendTimeout(),
+                protection.getIfAvailable(() -> PayloadProtection.NONE));
     }
 
     @Bean
@@ -107,15 +110,18 @@ public class MessagingAutoConfiguration {
                 .toArray(NewTopic[]::new));
     }
 
-    /** Keys and values are read as text; a record that cannot even be decoded goes to the DLT, not back to poll. */
+    /**
+     * Keys and values are read as UTF-8 text; a record that cannot even be decoded (not UTF-8) goes to the DLT, not
+     * back to poll.
+     */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer errorHandlingDeserializers() {
         return factory -> {
             @SuppressWarnings({"unchecked", "rawtypes"})
             org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, String> f =
                     (org.springframework.kafka.core.DefaultKafkaConsumerFactory) factory;
-            f.setKeyDeserializer(new ErrorHandlingDeserializer<>(new StringDeserializer()));
-            f.setValueDeserializer(new ErrorHandlingDeserializer<>(new StringDeserializer()));
+            f.setKeyDeserializer(new ErrorHandlingDeserializer<>(new StrictUtf8Deserializer()));
+            f.setValueDeserializer(new ErrorHandlingDeserializer<>(new StrictUtf8Deserializer()));
         };
     }
 

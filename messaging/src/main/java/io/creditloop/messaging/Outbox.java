@@ -31,16 +31,23 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
+    private final PayloadProtection protection;
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec) {
+        this(jdbc, codec, PayloadProtection.NONE);
+    }
+
+    /** {@code protection} seals the personal data of each event before it is stored (ID numbers, issue 8). */
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, PayloadProtection protection) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.protection = protection;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Envelope<?> event) {
-        jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(), codec.encode(event),
-                listingId(event));
+        jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(),
+                protection.seal(codec.encode(event)), listingId(event));
     }
 
     /** {@link #append} for many events, in batched statements; they are relayed in this order. */
@@ -51,7 +58,7 @@ public class Outbox {
             ps.setString(2, m.topic());
             ps.setString(3, m.key());
             ps.setString(4, m.event().type());
-            ps.setString(5, codec.encode(m.event()));
+            ps.setString(5, protection.seal(codec.encode(m.event())));
             ps.setObject(6, listingId(m.event()));
         });
     }

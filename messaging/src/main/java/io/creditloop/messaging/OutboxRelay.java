@@ -35,9 +35,17 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final Counter relayed;
     private final Counter failures;
+    private final PayloadProtection protection;
 
     public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
                        MeterRegistry meters, int batchSize, Duration sendTimeout) {
+        this(jdbc, kafka, tx, meters, batchSize, sendTimeout, PayloadProtection.NONE);
+    }
+
+    /** {@code protection} opens what {@link Outbox} sealed: the event goes out as it was made. */
+    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
+                       MeterRegistry meters, int batchSize, Duration sendTimeout, PayloadProtection protection) {
+        this.protection = protection;
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.tx = tx;
@@ -88,7 +96,8 @@ public class OutboxRelay {
             }
             List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(),
+                        protection.open(row.payload()));
                 record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8));

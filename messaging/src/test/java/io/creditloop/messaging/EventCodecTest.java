@@ -73,4 +73,34 @@ class EventCodecTest {
                  "data":{"taskId":"420102199003071232"}}"""))
                 .isInstanceOf(PoisonMessageException.class).message().doesNotContain("420102199003071232");
     }
+
+    @Test
+    void hostileTextsAreRefusedNamingThePlaceOnly() {
+        UUID task = UUID.randomUUID();
+        String template = """
+                {"specversion":"1.0","id":"e1","source":"/agency/finance","type":"agency.task.responded.v1",
+                 "time":"2024-04-22T10:00:00Z","data":{"taskId":"%s","agencyCode":"finance","note":"%s",
+                 "respondedAt":"2024-04-22T10:00:00Z"}}""";
+        assertThatThrownBy(() -> codec.decode(template.formatted(task, "x".repeat(EventCodec.MAX_TEXT + 1))))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("/data/note")
+                .hasMessageContaining("10001 characters");
+        assertThatThrownBy(() -> codec.decode(template.formatted(task, "ok\\u0000; DROP TABLE sanction_task")))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("U+0000")
+                .hasMessageNotContaining("DROP");
+        assertThat(codec.decode(template.formatted(task, "第一行\\n第二行\\t")).data())
+                .isInstanceOf(TaskResponded.class);
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        assertThatThrownBy(() -> codec.decode("{\"data\":" + deep + "}"))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefused() {
+        byte[] latin1 = "{\"note\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> new StrictUtf8Deserializer().deserialize("t", latin1))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                .hasMessageContaining("not UTF-8");
+        assertThat(new StrictUtf8Deserializer().deserialize("t", "黄石".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo("黄石");
+    }
 }

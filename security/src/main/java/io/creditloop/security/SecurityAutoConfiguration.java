@@ -35,6 +35,32 @@ public class SecurityAutoConfiguration {
         return new Tokens(TokenKeys.of(signing, verification));
     }
 
+    /**
+     * Issue 8, R16: in every service that stores events (the messaging module), ID numbers are encrypted at rest:
+     * {@link PersonalDataCipher} from {@code PERSONAL_DATA_KEYS} / {@code PERSONAL_DATA_KEY_ID}, and the outbox's
+     * (and sharing's forwards') events sealed field by field ({@code idNumber}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.creditloop.messaging.PayloadProtection")
+    static class PersonalDataAtRest {
+
+        @Bean
+        @ConditionalOnMissingBean
+        PersonalDataCipher personalDataCipher(Environment env) {
+            return PersonalDataCipher.of(
+                    env.getProperty("creditloop.security.personal-data-keys", env.getProperty("PERSONAL_DATA_KEYS", "")),
+                    env.getProperty("creditloop.security.personal-data-key-id",
+                            env.getProperty("PERSONAL_DATA_KEY_ID", "")));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        io.creditloop.messaging.PayloadProtection payloadProtection(PersonalDataCipher cipher) {
+            return new io.creditloop.messaging.JsonFieldProtection(java.util.Set.of("idNumber"), cipher::encrypt,
+                    cipher::decrypt);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "jakarta.servlet.Filter")

@@ -4,6 +4,7 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.identification.catalog.ListTypeEntry;
+import io.creditloop.security.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,10 +46,15 @@ public class Listings {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    /** Issue 8, R16: ID numbers (the subject's, a legal representative's) are stored encrypted. */
+    private final PersonalDataCipher cipher;
+    private final RowMapper<Listing> row;
 
-    public Listings(JdbcClient jdbc, JdbcTemplate batch) {
+    public Listings(JdbcClient jdbc, JdbcTemplate batch, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.cipher = cipher;
+        this.row = rowMapper(cipher);
     }
 
     /** One entry of a listing's immutable history. */
@@ -73,7 +79,7 @@ public class Listings {
             ps.setString(9, s.name());
             ps.setString(10, s.uscc());
             ps.setString(11, s.idType());
-            ps.setString(12, s.idNumber());
+            ps.setString(12, cipher.encrypt(s.idNumber()));
             ps.setString(13, s.legalRepresentative());
             ps.setString(14, l.reason());
             ps.setString(15, l.basis());
@@ -85,7 +91,7 @@ public class Listings {
             ps.setString(21, s.lei());
             ps.setString(22, l.note());
             ps.setString(23, l.warnings().isEmpty() ? null : String.join("\n", l.warnings()));
-            ps.setString(24, s.legalRepresentativeIdNumber());
+            ps.setString(24, cipher.encrypt(s.legalRepresentativeIdNumber()));
             ps.setTimestamp(25, timestamp(l.confirmedAt()));
             ps.setObject(26, l.noticeDate(), Types.DATE);
             ps.setObject(27, l.publicityEndsOn(), Types.DATE);
@@ -184,7 +190,7 @@ public class Listings {
                 .param("name", s.name())
                 .param("uscc", s.uscc())
                 .param("idType", s.idType())
-                .param("idNumber", s.idNumber())
+                .param("idNumber", cipher.encrypt(s.idNumber()))
                 .param("legalRep", s.legalRepresentative())
                 .param("reason", l.reason())
                 .param("basis", l.basis())
@@ -194,7 +200,7 @@ public class Listings {
                 .param("validUntil", l.validUntil())
                 .param("organisationCode", s.organisationCode())
                 .param("lei", s.lei())
-                .param("legalRepId", s.legalRepresentativeIdNumber())
+                .param("legalRepId", cipher.encrypt(s.legalRepresentativeIdNumber()))
                 .param("note", l.note())
                 .param("warnings", l.warnings().isEmpty() ? null : String.join("\n", l.warnings()))
                 .update();
@@ -240,7 +246,7 @@ public class Listings {
     }
 
     public Optional<Listing> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", id).query(ROW).optional();
+        return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", id).query(row).optional();
     }
 
     /** R13: flags the confirmed listings made under versions older than {@code version}; returns how many. */
@@ -255,7 +261,7 @@ public class Listings {
     public List<Listing> awaitingStandardReview(String listTypeCode) {
         return jdbc.sql(SELECT + " WHERE l.list_type_code = :code AND l.standard_review AND l.status = 'CONFIRMED'"
                         + " ORDER BY l.recognition_date")
-                .param("code", listTypeCode).query(ROW).list();
+                .param("code", listTypeCode).query(row).list();
     }
 
     public void clearStandardReview(UUID id) {
@@ -271,7 +277,7 @@ public class Listings {
     /** Every listing of one subject, any status. */
     public List<Listing> findBySubject(String subjectKey) {
         return jdbc.sql(SELECT + " WHERE l.subject_key = :key ORDER BY l.created_at").param("key", subjectKey)
-                .query(ROW).list();
+                .query(row).list();
     }
 
     /** Ids of listings whose publicity ended before {@code today}, locked for this transaction only. */
@@ -292,18 +298,19 @@ public class Listings {
 
     /** The listing row itself, locked: transitions of one listing never run concurrently. */
     public Optional<Listing> findForUpdate(UUID id) {
-        return jdbc.sql(SELECT + " WHERE l.id = :id FOR UPDATE OF l").param("id", id).query(ROW).optional();
+        return jdbc.sql(SELECT + " WHERE l.id = :id FOR UPDATE OF l").param("id", id).query(row).optional();
     }
 
     public Optional<Listing> findBySubmission(String department, String submissionId) {
         return jdbc.sql(SELECT + " WHERE l.department = :department AND l.submission_id = :submissionId")
                 .param("department", department)
                 .param("submissionId", submissionId)
-                .query(ROW)
+                .query(row)
                 .optional();
     }
 
-    private static final RowMapper<Listing> ROW = (rs, n) -> new Listing(
+    private static RowMapper<Listing> rowMapper(PersonalDataCipher cipher) {
+        return (rs, n) -> new Listing(
             rs.getObject("id", UUID.class),
             rs.getString("submission_id"),
             new ListTypeEntry(rs.getString("list_type_code"), rs.getInt("list_type_version"), rs.getString("lt_name"),
@@ -312,10 +319,10 @@ public class Listings {
                     rs.getString("lt_repair_mode"), rs.getBoolean("lt_gray_published"), rs.getInt("lt_publicity_days"),
                     rs.getString("lt_gray_list_type")),
             new ListedSubject(SubjectType.valueOf(rs.getString("subject_type")), rs.getString("subject_name"),
-                    rs.getString("uscc"), rs.getString("id_type"), rs.getString("id_number"),
+                    rs.getString("uscc"), rs.getString("id_type"), cipher.decrypt(rs.getString("id_number")),
                     rs.getString("legal_representative"), rs.getString("subject_key"),
                     rs.getString("organisation_code"), rs.getString("lei"),
-                    rs.getString("legal_representative_id_number")),
+                    cipher.decrypt(rs.getString("legal_representative_id_number"))),
             rs.getString("reason"),
             rs.getString("basis"),
             rs.getString("department"),
@@ -333,6 +340,7 @@ public class Listings {
             rs.getString("warnings") == null ? List.of() : List.of(rs.getString("warnings").split("\n")))
             .withSteps(date(rs, "notice_date"), date(rs, "publicity_ends_on"), rs.getString("objection"),
                     rs.getString("decision"));
+    }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);

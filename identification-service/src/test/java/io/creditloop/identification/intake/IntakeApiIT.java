@@ -52,6 +52,8 @@ class IntakeApiIT {
             "认定日期", "有效期", "联系电话");
 
     @Autowired
+    io.creditloop.security.PersonalDataCipher cipher;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
@@ -92,8 +94,11 @@ class IntakeApiIT {
 
         String id = done.get("id").asText();
         assertThat(listings(id)).isEqualTo(3);
-        assertThat(column(id, 4, "id_number")).isEqualTo(PERSON_ID);
-        assertThat(column(id, 3, "legal_representative_id_number")).isEqualTo(LEGAL_REP_ID);
+        // issue 8: stored encrypted, read back whole
+        assertThat(column(id, 4, "id_number")).startsWith(io.creditloop.security.PersonalDataCipher.PREFIX)
+                .doesNotContain(PERSON_ID);
+        assertThat(cipher.decrypt(column(id, 4, "id_number"))).isEqualTo(PERSON_ID);
+        assertThat(cipher.decrypt(column(id, 3, "legal_representative_id_number"))).isEqualTo(LEGAL_REP_ID);
         assertThat(column(id, 8, "valid_until")).isEqualTo("2019-04-19");
 
         JsonNode again = awaitFinished(upload(file, "huangshi-again.xlsx", "tax", null).getBody().get("id").asText());

@@ -1,6 +1,7 @@
 package io.creditloop.sharing.forward;
 
 import io.creditloop.contracts.sharing.v1.ForwardAction;
+import io.creditloop.messaging.PayloadProtection;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +22,14 @@ import java.util.UUID;
 public class Forwards {
 
     private final JdbcClient jdbc;
+    /** Issue 8, R16: the payload's ID number is stored encrypted and opened when a forward is read. */
+    private final PayloadProtection protection;
+    private final RowMapper<Forward> row;
 
-    public Forwards(JdbcClient jdbc) {
+    public Forwards(JdbcClient jdbc, PayloadProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
+        this.row = rowMapper(protection);
     }
 
     /** Records a new pending forward, due for its first attempt at once; false if this change was already recorded. */
@@ -39,7 +45,7 @@ public class Forwards {
                 .param("listingVersion", f.listingVersion())
                 .param("platform", f.platform())
                 .param("action", f.action().name())
-                .param("payload", f.payload())
+                .param("payload", protection.seal(f.payload()))
                 .param("dueDate", f.dueDate())
                 .param("state", f.state().name())
                 .param("attempts", f.attempts())
@@ -74,7 +80,7 @@ public class Forwards {
                 .param("leaseEnd", timestamp(now.plus(lease)))
                 .param("now", timestamp(now))
                 .param("limit", limit)
-                .query(ROW)
+                .query(row)
                 .list();
     }
 
@@ -98,7 +104,7 @@ public class Forwards {
     public Optional<Forward> lock(UUID forwardId) {
         return jdbc.sql("SELECT * FROM forward WHERE forward_id = :id FOR UPDATE")
                 .param("id", forwardId)
-                .query(ROW)
+                .query(row)
                 .optional();
     }
 
@@ -133,7 +139,7 @@ public class Forwards {
     public List<Forward> findByListing(UUID listingId) {
         return jdbc.sql("SELECT * FROM forward WHERE listing_id = :listingId ORDER BY listing_version, platform")
                 .param("listingId", listingId)
-                .query(ROW)
+                .query(row)
                 .list();
     }
 
@@ -148,7 +154,7 @@ public class Forwards {
                           AND due_date BETWEEN :today AND :horizon
                         ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .param("today", today).param("horizon", horizon).param("limit", limit)
-                .query(ROW).list();
+                .query(row).list();
     }
 
     /** R6: pending forwards due before {@code today} whose overdue alarm is not raised yet, locked likewise. */
@@ -158,7 +164,7 @@ public class Forwards {
                         WHERE state = 'PENDING' AND overdue_raised_at IS NULL AND due_date < :today
                         ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .param("today", today).param("limit", limit)
-                .query(ROW).list();
+                .query(row).list();
     }
 
     public void markAtRiskRaised(Collection<UUID> forwardIds, Instant at) {
@@ -222,7 +228,7 @@ public class Forwards {
         params.put("offset", (long) page * size);
         List<Forward> items = jdbc.sql("SELECT * FROM forward " + where
                         + " ORDER BY created_at DESC, forward_id LIMIT :limit OFFSET :offset")
-                .params(params).query(ROW).list();
+                .params(params).query(row).list();
         return new Page(items, total);
     }
 
@@ -257,13 +263,14 @@ public class Forwards {
                                  long rejected, long cancelled, LocalDate nextDue) {
     }
 
-    private static final RowMapper<Forward> ROW = (rs, n) -> new Forward(
+    private static RowMapper<Forward> rowMapper(PayloadProtection protection) {
+        return (rs, n) -> new Forward(
             rs.getObject("forward_id", UUID.class),
             rs.getObject("listing_id", UUID.class),
             rs.getLong("listing_version"),
             rs.getString("platform"),
             ForwardAction.valueOf(rs.getString("action")),
-            rs.getString("payload"),
+            protection.open(rs.getString("payload")),
             rs.getObject("due_date", LocalDate.class),
             ForwardState.valueOf(rs.getString("state")),
             rs.getInt("attempts"),
@@ -274,6 +281,7 @@ public class Forwards {
             instant(rs, "delivered_at"),
             instant(rs, "rejected_at"),
             rs.getString("department"));
+    }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);

@@ -2,6 +2,7 @@ package io.creditloop.sharing.inbound;
 
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.security.PersonalDataCipher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +18,14 @@ import java.util.UUID;
 public class UpstreamListings {
 
     private final JdbcClient jdbc;
+    /** Issue 8, R16: a person's ID number is stored encrypted. */
+    private final PersonalDataCipher cipher;
+    private final RowMapper<UpstreamListing> row;
 
-    public UpstreamListings(JdbcClient jdbc) {
+    public UpstreamListings(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.row = rowMapper(cipher);
     }
 
     /**
@@ -28,12 +34,12 @@ public class UpstreamListings {
      */
     public Optional<UpstreamListing> lock(String platform, String upstreamId) {
         return jdbc.sql("SELECT * FROM upstream_listing WHERE platform = :platform AND upstream_id = :id FOR UPDATE")
-                .param("platform", platform).param("id", upstreamId).query(ROW).optional();
+                .param("platform", platform).param("id", upstreamId).query(row).optional();
     }
 
     public Optional<UpstreamListing> find(String platform, String upstreamId) {
         return jdbc.sql("SELECT * FROM upstream_listing WHERE platform = :platform AND upstream_id = :id")
-                .param("platform", platform).param("id", upstreamId).query(ROW).optional();
+                .param("platform", platform).param("id", upstreamId).query(row).optional();
     }
 
     /** False when another transaction inserted the same record first. */
@@ -56,7 +62,7 @@ public class UpstreamListings {
                 WHERE id = :id"""), l).update();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, UpstreamListing l) {
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, UpstreamListing l) {
         UpstreamRecord r = l.record();
         return sql.param("id", l.id())
                 .param("platform", l.platform())
@@ -68,7 +74,7 @@ public class UpstreamListings {
                 .param("subjectType", r.subjectType().name())
                 .param("name", r.name())
                 .param("uscc", r.uscc())
-                .param("idNumber", r.idNumber())
+                .param("idNumber", cipher.encrypt(r.idNumber()))
                 .param("authority", r.authority())
                 .param("recognitionDate", r.recognitionDate())
                 .param("validUntil", r.validUntil())
@@ -76,17 +82,19 @@ public class UpstreamListings {
                 .param("updatedAt", Timestamp.from(l.updatedAt()));
     }
 
-    private static final RowMapper<UpstreamListing> ROW = (rs, n) -> new UpstreamListing(
+    private static RowMapper<UpstreamListing> rowMapper(PersonalDataCipher cipher) {
+        return (rs, n) -> new UpstreamListing(
             rs.getObject("id", UUID.class),
             rs.getString("platform"),
             rs.getLong("revision"),
             new UpstreamRecord(rs.getString("upstream_id"), rs.getString("list_name"),
                     ListKind.valueOf(rs.getString("kind")), rs.getBoolean("in_force"),
                     SubjectType.valueOf(rs.getString("subject_type")), rs.getString("name"), rs.getString("uscc"),
-                    rs.getString("id_number"), rs.getString("authority"), date(rs.getDate("recognition_date")),
+                    cipher.decrypt(rs.getString("id_number")), rs.getString("authority"), date(rs.getDate("recognition_date")),
                     date(rs.getDate("valid_until"))),
             rs.getTimestamp("received_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
+    }
 
     private static LocalDate date(Date date) {
         return date == null ? null : date.toLocalDate();
