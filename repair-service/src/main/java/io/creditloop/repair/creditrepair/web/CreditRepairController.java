@@ -63,13 +63,14 @@ class CreditRepairController {
     }
 
     @GetMapping("/{id}")
-    Details repair(@PathVariable UUID id) {
+    Details repair(@PathVariable UUID id, Caller caller) {
+        repairs.department(id).ifPresent(d -> RepairAccess.requireCaseHandler(caller, d));
         return details(id);
     }
 
     @PostMapping("/{id}/opinion")
     Details opinion(@PathVariable UUID id, @Valid @RequestBody OpinionRequest body, Caller caller) {
-        RepairAccess.requireAnyDepartment(caller);
+        RepairAccess.requireDepartment(caller, repairs.department(id));
         repairs.opinion(id, body.agrees(), body.opinion().strip(), body.by().strip());
         return details(id);
     }

@@ -46,7 +46,8 @@ class ObjectionController {
     }
 
     @GetMapping("/{id}")
-    ObjectionDetails objection(@PathVariable UUID id) {
+    ObjectionDetails objection(@PathVariable UUID id, Caller caller) {
+        objections.find(id).ifPresent(o -> RepairAccess.requireCaseHandler(caller, o.recognisingDepartment()));
         return details(id);
     }
 
@@ -54,7 +55,8 @@ class ObjectionController {
     @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Evidence evidence(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
-                      @RequestParam("description") String description) throws IOException {
+                      @RequestParam("description") String description, Caller caller) throws IOException {
+        objections.find(id).ifPresent(o -> RepairAccess.requireCaseHandler(caller, o.recognisingDepartment()));
         if (file.isEmpty() || description.isBlank()) {
             throw new EmptyEvidenceException();
         }

@@ -63,13 +63,14 @@ class SupervisionController {
     }
 
     @GetMapping("/{id}")
-    Details get(@PathVariable UUID id) {
+    Details get(@PathVariable UUID id, Caller caller) {
+        supervision.department(id).ifPresent(d -> RepairAccess.requireCaseHandler(caller, d));
         return details(id);
     }
 
     @PostMapping("/{id}/verification")
     Details verify(@PathVariable UUID id, @Valid @RequestBody VerificationRequest body, Caller caller) {
-        RepairAccess.requireAnyDepartment(caller);
+        RepairAccess.requireDepartment(caller, supervision.department(id));
         supervision.verify(id, body.exit(), body.finding().strip(), body.by().strip());
         return details(id);
     }
