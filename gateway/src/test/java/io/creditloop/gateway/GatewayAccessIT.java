@@ -45,11 +45,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "creditloop.gateway.dev-secret=bootstrap-secret-for-tests",
         "creditloop.gateway.rate-limit=5",
+        "creditloop.gateway.login-rate-limit=1000",
         "creditloop.gateway.max-request-size=1KB"})
 class GatewayAccessIT {
 
     private static final AtomicReference<Map<String, List<String>>> LAST = new AtomicReference<>();
     private static final AtomicInteger HITS = new AtomicInteger();
+    /** Bytes of the last request body a service read completely (-1: none yet). */
+    private static final java.util.concurrent.atomic.AtomicLong RECEIVED = new java.util.concurrent.atomic.AtomicLong(-1);
     private static HttpServer service;
 
     @Autowired
@@ -74,6 +77,7 @@ class GatewayAccessIT {
     void reset() {
         LAST.set(null);
         HITS.set(0);
+        RECEIVED.set(-1);
     }
 
     @Test
@@ -192,6 +196,29 @@ class GatewayAccessIT {
     }
 
     @Test
+    @DisplayName("a chunked body without Content-Length is counted while streamed: over the limit it is cut with 413 "
+            + "and the service never receives it whole; under the limit it passes")
+    void chunkedBodyCounted() {
+        Registered client = register("chunked-" + suffix(), "DEPARTMENT", "tax");
+        String token = accessToken(client.id, client.secret);
+        org.springframework.core.io.buffer.DefaultDataBufferFactory buffers =
+                new org.springframework.core.io.buffer.DefaultDataBufferFactory();
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> big = reactor.core.publisher.Flux
+                .range(0, 16).map(i -> buffers.wrap(new byte[512]));
+        web.post().uri("/api/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(big)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(RECEIVED.get()).as("bytes a service received whole").isLessThan(16 * 512);
+
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> small = reactor.core.publisher.Flux
+                .range(0, 2).map(i -> buffers.wrap("{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+        web.post().uri("/api/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(small)).exchange().expectStatus().isOk();
+        assertThat(LAST.get().keySet()).anyMatch(k -> k.equalsIgnoreCase("Transfer-encoding"));
+    }
+
+    @Test
     @DisplayName("a body over the limit gets 413 and reaches no service")
     void requestSizeLimit() {
         Registered client = register("big-" + suffix(), "DEPARTMENT", "tax");
@@ -247,7 +274,12 @@ class GatewayAccessIT {
             server.createContext("/", exchange -> {
                 HITS.incrementAndGet();
                 LAST.set(Map.copyOf(exchange.getRequestHeaders()));
-                exchange.getRequestBody().readAllBytes();
+                try {
+                    RECEIVED.set(exchange.getRequestBody().readAllBytes().length);
+                } catch (IOException cut) {
+                    exchange.close(); // the gateway cut the body
+                    return;
+                }
                 byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

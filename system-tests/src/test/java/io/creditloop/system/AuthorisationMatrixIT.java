@@ -286,6 +286,24 @@ class AuthorisationMatrixIT {
         assertThat(wrong).as("allowed calls that were refused or failed").isEmpty();
     }
 
+    @Test
+    @Order(4)
+    @DisplayName("a refusal is logged by the service with the request id the gateway passed on (X-Request-Id in MDC)")
+    void refusalLoggedWithTheRequestId() throws Exception {
+        String requestId = "matrix-request-" + IDS.get("run");
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(suite.gateway() + "/api/listings/"
+                        + IDS.get("listing") + "/exit"))
+                .header("Authorization", "Bearer " + TOKENS.get("market")).header("X-Request-Id", requestId)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"REVOKED\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("X-Request-Id")).contains(requestId);
+        await("the service's log line").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                java.nio.file.Files.readAllLines(suite.log("identification-service"), StandardCharsets.UTF_8))
+                .anyMatch(line -> line.contains("[" + requestId + "]") && line.contains("refused")));
+    }
+
     // --- the matrix
 
     private static List<Row> readMatrix() {
