@@ -78,7 +78,8 @@ class CallerRelayFilter implements GlobalFilter, Ordered {
                 .subscribeOn(Schedulers.boundedElastic());
         return caller.flatMap(c -> relay(checked, chain, c))
                 .onErrorResume(InvalidToken.class, e -> {
-                    log.info("refused {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+                    log.info("refused {} {} [{}]: {}", request.getMethod(), request.getPath(),
+                            request.getHeaders().getFirst("X-Request-Id"), e.getMessage());
                     checked.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                     return reject(checked, HttpStatus.UNAUTHORIZED, e.getMessage());
                 })
@@ -97,7 +98,8 @@ class CallerRelayFilter implements GlobalFilter, Ordered {
             if (seen.addAndGet(buffer.readableByteCount()) > limit) {
                 DataBufferUtils.release(buffer);
                 exchange.getAttributes().put(RequestBodyTooLarge.ATTRIBUTE, Boolean.TRUE);
-                log.info("cut {} {}: chunked body over {} bytes", request.getMethod(), request.getPath(), limit);
+                log.info("cut {} {} [{}]: chunked body over {} bytes", request.getMethod(), request.getPath(),
+                        request.getHeaders().getFirst("X-Request-Id"), limit);
                 throw new RequestBodyTooLarge(limit);
             }
             return buffer;

@@ -40,8 +40,9 @@ class ServiceUnavailable {
         }
         String name = SERVICES.contains(service) ? service : "unknown";
         String why = why(error);
-        log.warn("{}-service unavailable for {} {}: {}", name, exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), error == null ? why : error.toString());
+        log.warn("{}-service unavailable for {} {} [{}]: {}", name, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), exchange.getRequest().getHeaders().getFirst("X-Request-Id"),
+                error == null ? why : error.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 name + "-service is unavailable (" + why + "); please try again later");
         problem.setTitle("Service Unavailable");
