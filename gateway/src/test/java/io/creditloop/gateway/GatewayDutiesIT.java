@@ -45,9 +45,11 @@ class GatewayDutiesIT {
     private static final AtomicInteger HEALTHY_HITS = new AtomicInteger();
     private static final AtomicInteger SLOW_HITS = new AtomicInteger();
     private static final AtomicInteger FLAKY_HITS = new AtomicInteger();
+    private static final AtomicInteger STEADY_HITS = new AtomicInteger();
     private static HttpServer healthy;
     private static HttpServer slow;
     private static HttpServer flaky;
+    private static HttpServer steady;
 
     @Autowired
     WebTestClient web;
@@ -57,11 +59,12 @@ class GatewayDutiesIT {
         healthy = server(HEALTHY_HITS, Duration.ZERO);
         slow = server(SLOW_HITS, Duration.ofSeconds(10));
         flaky = server(FLAKY_HITS, Duration.ofSeconds(3));
+        steady = server(STEADY_HITS, Duration.ofMillis(300));
         registry.add("IDENTIFICATION_URL", () -> "http://127.0.0.1:" + closedPort());
         registry.add("SANCTION_URL", () -> url(slow));
         registry.add("SHARING_URL", () -> url(flaky));
         registry.add("REPAIR_URL", () -> url(healthy));
-        registry.add("PUBLICATION_URL", () -> url(healthy));
+        registry.add("PUBLICATION_URL", () -> url(steady));
     }
 
     @AfterAll
@@ -69,6 +72,7 @@ class GatewayDutiesIT {
         healthy.stop(0);
         slow.stop(0);
         flaky.stop(0);
+        steady.stop(0);
     }
 
     @Test
@@ -178,6 +182,25 @@ class GatewayDutiesIT {
                 .expectBody().jsonPath("$.service").isEqualTo("identification-service");
     }
 
+    @Test
+    @DisplayName("the breaker does not cap concurrency: 60 calls at once to a service answering in 300 ms all get 200")
+    void noConcurrencyCap() {
+        org.springframework.web.reactive.function.client.WebClient client =
+                org.springframework.web.reactive.function.client.WebClient.create(baseUrl());
+        List<Integer> statuses = reactor.core.publisher.Flux.range(0, 60)
+                .flatMap(i -> client.get().uri("/api/board?q=" + i).exchangeToMono(r -> r.releaseBody()
+                        .thenReturn(r.statusCode().value())), 60)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(statuses).hasSize(60).containsOnly(200);
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     // --- stand-ins
 
     private static String url(HttpServer server) {
@@ -195,7 +218,7 @@ class GatewayDutiesIT {
     private static HttpServer server(AtomicInteger hits, Duration delay) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.setExecutor(Executors.newFixedThreadPool(64));
             server.createContext("/", exchange -> {
                 hits.incrementAndGet();
                 try {
