@@ -45,11 +45,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "creditloop.gateway.dev-secret=bootstrap-secret-for-tests",
         "creditloop.gateway.rate-limit=5",
+        "creditloop.gateway.login-rate-limit=1000",
         "creditloop.gateway.max-request-size=1KB"})
 class GatewayAccessIT {
 
     private static final AtomicReference<Map<String, List<String>>> LAST = new AtomicReference<>();
     private static final AtomicInteger HITS = new AtomicInteger();
+    /** Bytes of the last request body a service read completely (-1: none yet). */
+    private static final java.util.concurrent.atomic.AtomicLong RECEIVED = new java.util.concurrent.atomic.AtomicLong(-1);
     private static HttpServer service;
 
     @Autowired
@@ -74,6 +77,7 @@ class GatewayAccessIT {
     void reset() {
         LAST.set(null);
         HITS.set(0);
+        RECEIVED.set(-1);
     }
 
     @Test
@@ -174,21 +178,75 @@ class GatewayAccessIT {
     }
 
     @Test
-    @DisplayName("one client over its rate limit gets 429 while another client keeps its throughput")
-    void perClientRateLimit() {
+    @DisplayName("one client over its rate limit gets 429 while every request of another client, at its own pace under "
+            + "the limit, goes through")
+    void perClientRateLimit() throws Exception {
         Registered noisy = register("noisy-" + suffix(), "AGENCY", "tax");
         Registered quiet = register("quiet-" + suffix(), "AGENCY", "market");
         String noisyToken = accessToken(noisy.id, noisy.secret);
         String quietToken = accessToken(quiet.id, quiet.secret);
-        boolean limited = false;
-        for (int i = 0; i < 60 && !limited; i++) {
-            HttpStatus status = HttpStatus.valueOf(web.get().uri("/api/sanction/tasks")
-                    .headers(h -> h.setBearerAuth(noisyToken)).exchange().returnResult(String.class).getStatus().value());
-            limited = status == HttpStatus.TOO_MANY_REQUESTS;
+        // the noisy client floods (limit 5 per second) from eight threads for as long as the quiet one works
+        java.util.concurrent.atomic.AtomicBoolean quietDone = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger noisyOk = new AtomicInteger();
+        AtomicInteger noisyLimited = new AtomicInteger();
+        List<Thread> flood = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Thread thread = new Thread(() -> {
+                while (!quietDone.get()) {
+                    int status = web.get().uri("/api/sanction/tasks").headers(h -> h.setBearerAuth(noisyToken))
+                            .exchange().returnResult(String.class).getStatus().value();
+                    (status == 429 ? noisyLimited : noisyOk).incrementAndGet();
+                }
+            }, "noisy-client-" + t);
+            thread.start();
+            flood.add(thread);
         }
-        assertThat(limited).isTrue();
-        web.get().uri("/api/sanction/tasks").headers(h -> h.setBearerAuth(quietToken)).exchange()
-                .expectStatus().isOk();
+        List<Integer> quietStatuses = new java.util.ArrayList<>();
+        int limitedBefore;
+        try {
+            org.awaitility.Awaitility.await("the noisy client is over its limit").atMost(Duration.ofSeconds(30))
+                    .until(() -> noisyLimited.get() > 0);
+            limitedBefore = noisyLimited.get();
+            // three requests per second (a 350 ms pace): within any one-second period of its limiter, at most three
+            for (int i = 0; i < 9; i++) {
+                long next = System.nanoTime() + Duration.ofMillis(350).toNanos();
+                quietStatuses.add(web.get().uri("/api/sanction/tasks").headers(h -> h.setBearerAuth(quietToken))
+                        .exchange().returnResult(String.class).getStatus().value());
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+            }
+        } finally {
+            quietDone.set(true);
+            for (Thread thread : flood) {
+                thread.join();
+            }
+        }
+        assertThat(noisyLimited.get()).as("the noisy client's 429s while the quiet one worked")
+                .isGreaterThan(limitedBefore);
+        assertThat(noisyOk.get()).as("the noisy client's own share still goes through").isPositive();
+        assertThat(quietStatuses).as("every request of the quiet client").hasSize(9).containsOnly(200);
+    }
+
+    @Test
+    @DisplayName("a chunked body without Content-Length is counted while streamed: over the limit it is cut with 413 "
+            + "and the service never receives it whole; under the limit it passes")
+    void chunkedBodyCounted() {
+        Registered client = register("chunked-" + suffix(), "DEPARTMENT", "tax");
+        String token = accessToken(client.id, client.secret);
+        org.springframework.core.io.buffer.DefaultDataBufferFactory buffers =
+                new org.springframework.core.io.buffer.DefaultDataBufferFactory();
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> big = reactor.core.publisher.Flux
+                .range(0, 16).map(i -> buffers.wrap(new byte[512]));
+        web.post().uri("/api/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(big)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(RECEIVED.get()).as("bytes a service received whole").isLessThan(16 * 512);
+
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> small = reactor.core.publisher.Flux
+                .range(0, 2).map(i -> buffers.wrap("{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+        web.post().uri("/api/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(small)).exchange().expectStatus().isOk();
+        assertThat(LAST.get().keySet()).anyMatch(k -> k.equalsIgnoreCase("Transfer-encoding"));
     }
 
     @Test
@@ -247,7 +305,12 @@ class GatewayAccessIT {
             server.createContext("/", exchange -> {
                 HITS.incrementAndGet();
                 LAST.set(Map.copyOf(exchange.getRequestHeaders()));
-                exchange.getRequestBody().readAllBytes();
+                try {
+                    RECEIVED.set(exchange.getRequestBody().readAllBytes().length);
+                } catch (IOException cut) {
+                    exchange.close(); // the gateway cut the body
+                    return;
+                }
                 byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

@@ -17,8 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Token keys for every app; in a servlet service also the {@link CallerFilter}, the {@link Caller} argument and the
- * 401/403 problems. Settings: {@code creditloop.security.signing-key} ({@code TOKEN_SIGNING_KEY}),
+ * Token keys for every app; in a servlet service also the {@link RequestIdFilter} (request id in the logs), the
+ * {@link CallerFilter}, the {@link Caller} argument and the 401/403 problems. Settings: {@code creditloop.security.signing-key} ({@code TOKEN_SIGNING_KEY}),
  * {@code creditloop.security.verification-keys} ({@code TOKEN_VERIFICATION_KEYS}),
  * {@code creditloop.security.open-paths} (comma-separated Ant patterns under {@code /api/} the public may use),
  * {@code creditloop.security.credit-office-paths} (patterns only the credit office may use).
@@ -73,6 +73,15 @@ public class SecurityAutoConfiguration {
                     patterns(env, "creditloop.security.open-paths"),
                     patterns(env, "creditloop.security.credit-office-paths")));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
+
+        /** Before the caller is checked, so a refusal is logged with the request's id too. */
+        @Bean
+        FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+            FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
             registration.addUrlPatterns("/*");
             return registration;
         }

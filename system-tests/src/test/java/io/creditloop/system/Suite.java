@@ -125,6 +125,8 @@ final class Suite {
         // R16: the bootstrap client the tests register the other callers with (Callers); the development key pair
         env.put("GATEWAY_DEV_SECRET", Callers.ADMIN_SECRET);
         env.put("GATEWAY_TOKEN_TTL", "2h");
+        // every test class gets its callers' tokens from 127.0.0.1: above the per-address login limit's default
+        env.put("GATEWAY_LOGIN_RATE_LIMIT", "1000");
         try {
             Process process = builder.start();
             processes.put(instance, process);
@@ -230,6 +232,11 @@ final class Suite {
 
     String url(String app) {
         return "http://127.0.0.1:" + ports.get(app);
+    }
+
+    /** The log an app writes (every start appends to it). */
+    Path log(String app) {
+        return logs.resolve(app + ".log");
     }
 
     String gateway() {

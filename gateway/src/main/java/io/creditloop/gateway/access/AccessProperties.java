@@ -15,10 +15,14 @@ import java.time.Duration;
  * @param rateLimit        requests per second per client (public callers: per address) before 429
  * @param maxRequestSize   larger bodies get 413
  * @param maxUploadSize    the same for multipart uploads (spreadsheets, upstream files, evidence)
+ * @param loginRateLimit   attempts per minute per address at {@code /oauth2/token} and {@code /auth/login}, then 429
+ * @param breakerMinimumCalls calls towards a service the circuit breaker counts before it may open
+ * @param breakerOpenFor   how long an open breaker answers 503 at once before it lets a few calls try again
  */
 @ConfigurationProperties("creditloop.gateway")
 public record AccessProperties(Duration tokenTtl, Duration internalTokenTtl, Duration rotationGrace, String devSecret,
-                               int rateLimit, DataSize maxRequestSize, DataSize maxUploadSize) {
+                               int rateLimit, DataSize maxRequestSize, DataSize maxUploadSize, int loginRateLimit,
+                               int breakerMinimumCalls, Duration breakerOpenFor) {
 
     public AccessProperties {
         tokenTtl = tokenTtl == null ? Duration.ofMinutes(15) : tokenTtl;
@@ -27,5 +31,8 @@ public record AccessProperties(Duration tokenTtl, Duration internalTokenTtl, Dur
         rateLimit = rateLimit <= 0 ? 100 : rateLimit;
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(10) : maxRequestSize;
         maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(200) : maxUploadSize;
+        loginRateLimit = loginRateLimit <= 0 ? 30 : loginRateLimit;
+        breakerMinimumCalls = breakerMinimumCalls <= 0 ? 10 : breakerMinimumCalls;
+        breakerOpenFor = breakerOpenFor == null ? Duration.ofSeconds(10) : breakerOpenFor;
     }
 }

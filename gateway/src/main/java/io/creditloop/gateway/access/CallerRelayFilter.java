@@ -10,13 +10,16 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -24,9 +27,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * R16 at the gateway, for every routed request: bodies over the limit get 413; identity headers a client sent are
+ * R16 at the gateway, for every routed request: bodies over the limit get 413 (by their {@code Content-Length}, or
+ * counted while streamed when they come chunked without one); identity headers a client sent are
  * dropped; a bearer token must be one the gateway issued to a client still registered (else 401), no token means the
  * public; each client (the public: each address) has its own rate limiter (429 when it is spent, others unaffected);
  * the service receives a short-lived token of its own audience naming the caller, and checks it itself.
@@ -62,17 +67,49 @@ class CallerRelayFilter implements GlobalFilter, Ordered {
         if (length > limit) {
             return reject(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "request body over " + limit + " bytes");
         }
+        if (length < 0 && request.getHeaders().containsKey(HttpHeaders.TRANSFER_ENCODING)) {
+            exchange = exchange.mutate().request(counted(exchange, limit)).build();
+        }
+        ServerWebExchange checked = exchange;
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         Mono<Caller> caller = authorization == null || authorization.isBlank()
                 ? Mono.just(Caller.PUBLIC)
                 : Mono.fromCallable(() -> externalTokens.authenticate(authorization))
                 .subscribeOn(Schedulers.boundedElastic());
-        return caller.flatMap(c -> relay(exchange, chain, c))
+        return caller.flatMap(c -> relay(checked, chain, c))
                 .onErrorResume(InvalidToken.class, e -> {
-                    log.info("refused {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
-                    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                    return reject(exchange, HttpStatus.UNAUTHORIZED, e.getMessage());
-                });
+                    log.info("refused {} {} [{}]: {}", request.getMethod(), request.getPath(),
+                            request.getHeaders().getFirst("X-Request-Id"), e.getMessage());
+                    checked.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                    return reject(checked, HttpStatus.UNAUTHORIZED, e.getMessage());
+                })
+                .onErrorResume(RequestBodyTooLarge::in, e -> checked.getResponse().isCommitted() ? Mono.error(e)
+                        : reject(checked, HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    /**
+     * A body without {@code Content-Length} (chunked) is counted while it streams to the service and cut with 413
+     * once it passes the limit; the service sees a broken request and writes nothing of it.
+     */
+    private static ServerHttpRequest counted(ServerWebExchange exchange, long limit) {
+        ServerHttpRequest request = exchange.getRequest();
+        AtomicLong seen = new AtomicLong();
+        Flux<DataBuffer> body = request.getBody().map(buffer -> {
+            if (seen.addAndGet(buffer.readableByteCount()) > limit) {
+                DataBufferUtils.release(buffer);
+                exchange.getAttributes().put(RequestBodyTooLarge.ATTRIBUTE, Boolean.TRUE);
+                log.info("cut {} {} [{}]: chunked body over {} bytes", request.getMethod(), request.getPath(),
+                        request.getHeaders().getFirst("X-Request-Id"), limit);
+                throw new RequestBodyTooLarge(limit);
+            }
+            return buffer;
+        });
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return body;
+            }
+        };
     }
 
     private Mono<Void> relay(ServerWebExchange exchange, GatewayFilterChain chain, Caller caller) {

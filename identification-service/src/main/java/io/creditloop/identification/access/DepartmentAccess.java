@@ -43,6 +43,21 @@ public class DepartmentAccess {
         }
     }
 
+    /**
+     * The listings of a list type awaiting review after a standard change: its own department, or the credit office
+     * (they show the subjects); unknown list types pass (the answer is empty).
+     */
+    public void requireListTypeReader(Caller caller, String listTypeCode) {
+        if (caller.isCreditOffice()) {
+            return;
+        }
+        CallerRefused.unless(caller.is(Caller.Kind.DEPARTMENT),
+                "only the owning department and the credit office review a list type's listings, not " + caller);
+        catalog.current(listTypeCode == null ? "" : listTypeCode.strip()).ifPresent(t -> CallerRefused.unless(
+                caller.actsForDepartment(t.department()),
+                "list type " + t.code() + " belongs to " + t.department() + ", not to " + caller.code()));
+    }
+
     /** The caller is the department that made the listing (unknown listings pass: the service answers 404). */
     public void requireListing(Caller caller, UUID id) {
         CallerRefused.unless(caller.isInternal() || caller.is(Caller.Kind.DEPARTMENT),

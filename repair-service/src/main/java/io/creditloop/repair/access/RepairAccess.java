@@ -10,6 +10,9 @@ import io.creditloop.security.CallerRefused;
  */
 public final class RepairAccess {
 
+    // Filing an objection, a repair application or a supervision report is open to every known caller (the subject
+    // or reporter is registered at a window until citizens log in); the public without a token is refused (401).
+
     private RepairAccess() {
     }
 
@@ -19,10 +22,25 @@ public final class RepairAccess {
                 "only the recognising department " + department + " takes this step, not " + caller);
     }
 
-    /** A step of a department (the listing's own department is checked where the case names it). */
-    public static void requireAnyDepartment(Caller caller) {
-        CallerRefused.unless(caller.isInternal() || caller.is(Caller.Kind.DEPARTMENT),
-                "only the recognising department takes this step, not " + caller);
+    /**
+     * A step of the recognising department of a case whose listing this service may not know ({@code department}
+     * empty): then only a department's system gets as far as the service's own 404 or 409.
+     */
+    public static void requireDepartment(Caller caller, java.util.Optional<String> department) {
+        department.ifPresentOrElse(d -> requireDepartment(caller, d), () -> CallerRefused.unless(
+                caller.isInternal() || caller.is(Caller.Kind.DEPARTMENT),
+                "only the recognising department takes this step, not " + caller));
+    }
+
+    /**
+     * Reading a case (objection, repair, supervision report: they name the objector, applicant or reporter) or
+     * adding evidence to it: the credit office (its window registers what the subject brings) and the recognising
+     * department {@code department} only.
+     */
+    public static void requireCaseHandler(Caller caller, String department) {
+        CallerRefused.unless(caller.isCreditOffice() || caller.actsForDepartment(department),
+                "only the credit office and the recognising department " + department + " handle this case, not "
+                        + caller);
     }
 
     /** The credit office's review step. */

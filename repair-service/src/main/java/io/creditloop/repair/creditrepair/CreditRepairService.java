@@ -194,6 +194,13 @@ public class CreditRepairService {
         return cancelled;
     }
 
+    /** The recognising department of the repaired listing, when both are known here (R16: who answers for it). */
+    @Transactional(readOnly = true)
+    public Optional<String> department(UUID id) {
+        return repairs.find(id, false).flatMap(r -> repairs.listing(r.listingId(), false))
+                .map(RepairListing::department);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Details> details(UUID id) {
         return repairs.find(id, false).map(r -> new Details(r, repairs.evidence(id), repairs.alarms(id)));

@@ -85,6 +85,12 @@ public class SupervisionService {
     }
 
     /** The department's verification; exit publishes a REVOKED_EXIT decision. Both parties get a notice. */
+    /** The department the report went to: the red listing's recognising department. */
+    public Optional<String> department(UUID id) {
+        return jdbc.sql("SELECT department FROM supervision_report WHERE id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
     @Transactional
     public SupervisionReport verify(UUID id, boolean exit, String finding, String by) {
         SupervisionReport report = jdbc.sql("SELECT * FROM supervision_report WHERE id = :id FOR UPDATE")

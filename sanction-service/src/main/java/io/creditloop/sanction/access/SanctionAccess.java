@@ -48,10 +48,14 @@ public final class SanctionAccess {
         return caller.code();
     }
 
-    /** The closed loop of a listing: the credit office and the departments (whose listing it is). */
-    public static void requireLoopReader(Caller caller) {
-        CallerRefused.unless(caller.isCreditOffice() || caller.is(Caller.Kind.DEPARTMENT),
-                "the loop of a listing shows every agency's tasks: credit office and departments only");
+    /**
+     * The closed loop of a listing: the credit office, and the department that recognised it ({@code department}:
+     * as this service has heard of the listing; not heard of yet: refused, it may ask again).
+     */
+    public static void requireLoopReader(Caller caller, java.util.Optional<String> department) {
+        CallerRefused.unless(caller.isCreditOffice() || department.map(caller::actsForDepartment).orElse(false),
+                "the loop of a listing shows every agency's tasks: the credit office and the listing's own "
+                        + "department only, not " + caller);
     }
 
     /** Editing the measures catalog: the credit office only. */

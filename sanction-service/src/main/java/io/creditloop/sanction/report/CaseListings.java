@@ -19,6 +19,12 @@ public class CaseListings {
         this.jdbc = jdbc;
     }
 
+    /** The recognising department of a listing this service has heard of (R16: whose loop it is). */
+    public java.util.Optional<String> department(java.util.UUID listingId) {
+        return jdbc.sql("SELECT department FROM case_listing WHERE listing_id = :id").param("id", listingId)
+                .query(String.class).optional();
+    }
+
     /** A confirmed or corrected listing: its record in force, newer than the one kept. */
     public boolean inForce(CaseListing listing) {
         return jdbc.sql("""

@@ -56,7 +56,8 @@ class CatalogController {
 
     /** R13: the confirmed listings made under an older version, waiting for the department's review. */
     @GetMapping("/list-types/{code}/review")
-    List<io.creditloop.identification.listing.web.ListingView> review(@PathVariable String code) {
+    List<io.creditloop.identification.listing.web.ListingView> review(@PathVariable String code, Caller caller) {
+        access.requireListTypeReader(caller, code);
         return listingService.awaitingStandardReview(code).stream()
                 .map(io.creditloop.identification.listing.web.ListingView::of).toList();
     }

@@ -68,6 +68,7 @@ class CreditRepairController {
     /** R16: a person's repair case shows the applicant unmasked: the read is recorded for the audit log. */
     @GetMapping("/{id}")
     Details repair(@PathVariable UUID id, Caller caller) {
+        repairs.department(id).ifPresent(d -> RepairAccess.requireCaseHandler(caller, d));
         Details details = details(id);
         reads.record(caller, "repair-case", id, details.repair().listingId());
         return details;
@@ -75,7 +76,7 @@ class CreditRepairController {
 
     @PostMapping("/{id}/opinion")
     Details opinion(@PathVariable UUID id, @Valid @RequestBody OpinionRequest body, Caller caller) {
-        RepairAccess.requireAnyDepartment(caller);
+        RepairAccess.requireDepartment(caller, repairs.department(id));
         repairs.opinion(id, body.agrees(), body.opinion().strip(), body.by().strip());
         return details(id);
     }

@@ -51,6 +51,7 @@ class ObjectionController {
     /** R16: a person's case shows the objector's name and contact: the read is recorded for the audit log. */
     @GetMapping("/{id}")
     ObjectionDetails objection(@PathVariable UUID id, Caller caller) {
+        objections.find(id).ifPresent(o -> RepairAccess.requireCaseHandler(caller, o.recognisingDepartment()));
         ObjectionDetails details = details(id);
         reads.record(caller, "objection", id, details.objection().listingId());
         return details;
@@ -60,7 +61,8 @@ class ObjectionController {
     @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Evidence evidence(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
-                      @RequestParam("description") String description) throws IOException {
+                      @RequestParam("description") String description, Caller caller) throws IOException {
+        objections.find(id).ifPresent(o -> RepairAccess.requireCaseHandler(caller, o.recognisingDepartment()));
         if (file.isEmpty() || description.isBlank()) {
             throw new EmptyEvidenceException();
         }

@@ -68,6 +68,7 @@ class SupervisionController {
     /** R16: a report on a person's listing shows the reporter unmasked: the read is recorded for the audit log. */
     @GetMapping("/{id}")
     Details get(@PathVariable UUID id, Caller caller) {
+        supervision.department(id).ifPresent(d -> RepairAccess.requireCaseHandler(caller, d));
         Details details = details(id);
         reads.record(caller, "supervision-report", id, details.report().listingId());
         return details;
@@ -75,7 +76,7 @@ class SupervisionController {
 
     @PostMapping("/{id}/verification")
     Details verify(@PathVariable UUID id, @Valid @RequestBody VerificationRequest body, Caller caller) {
-        RepairAccess.requireAnyDepartment(caller);
+        RepairAccess.requireDepartment(caller, supervision.department(id));
         supervision.verify(id, body.exit(), body.finding().strip(), body.by().strip());
         return details(id);
     }

@@ -7,6 +7,7 @@ import io.creditloop.contracts.Envelope;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.sanction.FieldProblem;
 import io.creditloop.sanction.InvalidInputException;
+import io.creditloop.sanction.report.CaseListings;
 import io.creditloop.sanction.task.AnswerReceipt;
 import io.creditloop.sanction.task.AnswerService;
 import io.creditloop.sanction.task.Outcome;
@@ -41,17 +42,20 @@ class TaskController {
     private final TaskService tasks;
     private final AnswerService answers;
     private final EventCodec codec;
+    private final CaseListings caseListings;
 
-    TaskController(TaskService tasks, AnswerService answers, EventCodec codec) {
+    TaskController(TaskService tasks, AnswerService answers, EventCodec codec, CaseListings caseListings) {
         this.tasks = tasks;
         this.answers = answers;
         this.codec = codec;
+        this.caseListings = caseListings;
     }
 
     @GetMapping("/listings/{listingId}/loop")
     @Operation(summary = "The closed loop of a listing: the least advanced state of its tasks still in force")
     LoopView loop(@PathVariable UUID listingId, Caller caller) {
-        SanctionAccess.requireLoopReader(caller);
+        SanctionAccess.requireLoopReader(caller, caller.isCreditOffice() ? java.util.Optional.empty()
+                : caseListings.department(listingId));
         LocalDate today = tasks.today();
         return tasks.loop(listingId).map(loop -> LoopView.of(loop, today))
                 .orElseThrow(() -> notFound("Listing has no sanction tasks",

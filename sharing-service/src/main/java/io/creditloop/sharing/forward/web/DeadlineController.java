@@ -1,5 +1,7 @@
 package io.creditloop.sharing.forward.web;
 
+import io.creditloop.security.Caller;
+import io.creditloop.sharing.access.SharingAccess;
 import io.creditloop.sharing.forward.ForwardService;
 import io.creditloop.sharing.forward.Forwards;
 import io.creditloop.sharing.forward.UpstreamPlatforms;
@@ -44,7 +46,12 @@ class DeadlineController {
 
     @GetMapping
     @Operation(summary = "R6: per platform, forwards pending, at risk, overdue, delivered, rejected and cancelled")
-    Summary summary(@RequestParam(required = false) String department) {
+    Summary summary(@RequestParam(required = false) String department, Caller caller) {
+        if (department == null || department.isBlank()) {
+            SharingAccess.requireCreditOffice(caller);
+        } else {
+            SharingAccess.requireDepartment(caller, department);
+        }
         LocalDate today = LocalDate.now(clock);
         LocalDate horizon = service.deadlines().atRiskHorizon(today);
         var circuits = platforms.circuitStates();

@@ -1,5 +1,7 @@
 package io.creditloop.sharing.forward.web;
 
+import io.creditloop.security.Caller;
+import io.creditloop.sharing.access.SharingAccess;
 import io.creditloop.sharing.forward.DepartmentNotice;
 import io.creditloop.sharing.forward.DepartmentNotices;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,7 +26,8 @@ class DepartmentNoticeController {
     @Operation(summary = "R6: the department's records refused by an upstream platform, with the reason, newest first")
     Paging.Page<DepartmentNotice> rejections(@PathVariable String department,
                                              @RequestParam(defaultValue = "0") int page,
-                                             @RequestParam(defaultValue = "50") int size) {
+                                             @RequestParam(defaultValue = "50") int size, Caller caller) {
+        SharingAccess.requireDepartment(caller, department);
         Paging.check(page, size);
         String code = Paging.code("department", department);
         return new Paging.Page<>(notices.ofDepartment(code, page, size), page, size, notices.countOfDepartment(code));

@@ -1,6 +1,9 @@
 package io.creditloop.sharing.forward.web;
 
+import io.creditloop.security.Caller;
+import io.creditloop.sharing.access.SharingAccess;
 import io.creditloop.sharing.forward.DeadlineStatus;
+import io.creditloop.sharing.forward.Forward;
 import io.creditloop.sharing.forward.ForwardDeadline;
 import io.creditloop.sharing.forward.ForwardService;
 import io.creditloop.sharing.forward.ForwardState;
@@ -34,10 +37,12 @@ class ForwardController {
     /** R6: where a listing's changes were forwarded, by when, and with what result. */
     @GetMapping(params = "listingId")
     @Operation(summary = "R6: a listing's forwards to every platform, with due date, state and deadline status")
-    List<ForwardView> byListing(@RequestParam UUID listingId) {
+    List<ForwardView> byListing(@RequestParam UUID listingId, Caller caller) {
         LocalDate today = LocalDate.now(clock);
         ForwardDeadline deadlines = service.deadlines();
-        return service.forwardsOf(listingId).stream().map(f -> ForwardView.of(f, today, deadlines)).toList();
+        List<Forward> found = service.forwardsOf(listingId);
+        SharingAccess.requireForwardsOf(caller, found.stream().map(Forward::department).toList());
+        return found.stream().map(f -> ForwardView.of(f, today, deadlines)).toList();
     }
 
     /** R6: the credit office's dashboard: forwards by state, platform, department and deadline status. */
@@ -52,7 +57,9 @@ class ForwardController {
             @Parameter(description = "AT_RISK (pending, due within one working day), OVERDUE, ON_TIME or NONE")
             @RequestParam(required = false) DeadlineStatus deadline,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            Caller caller) {
+        SharingAccess.requireCreditOffice(caller);
         Paging.check(page, size);
         LocalDate today = LocalDate.now(clock);
         ForwardDeadline deadlines = service.deadlines();

@@ -1,6 +1,8 @@
 package io.creditloop.sharing.inbound.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.creditloop.security.Caller;
+import io.creditloop.sharing.access.SharingAccess;
 import io.creditloop.sharing.inbound.InboundService;
 import io.creditloop.sharing.inbound.RawUpstreamRecord;
 import io.creditloop.sharing.inbound.Submission;
@@ -49,7 +51,8 @@ class UpstreamController {
 
     /** One record (a JSON object) or a batch (an array); the good records are stored even when others are bad. */
     @PostMapping(path = "/listings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReceiptView> listings(@PathVariable String platform, @RequestBody JsonNode body) {
+    ResponseEntity<ReceiptView> listings(@PathVariable String platform, @RequestBody JsonNode body, Caller caller) {
+        SharingAccess.requirePlatform(caller, platform);
         List<JsonNode> items = new ArrayList<>();
         if (body.isArray()) {
             body.forEach(items::add);
@@ -68,8 +71,9 @@ class UpstreamController {
 
     /** A .csv or .xlsx file with the headers of {@link UpstreamField}; see the sharing-service README. */
     @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ReceiptView> file(@PathVariable String platform, @RequestParam("file") MultipartFile file)
-            throws IOException {
+    ResponseEntity<ReceiptView> file(@PathVariable String platform, @RequestParam("file") MultipartFile file,
+                                     Caller caller) throws IOException {
+        SharingAccess.requirePlatform(caller, platform);
         try (InputStream content = file.getInputStream()) {
             return answer(platform, intake.file(platform, file.getOriginalFilename(), content), true);
         }
@@ -79,6 +83,7 @@ class UpstreamController {
     @GetMapping("/listings/{upstreamId}")
     ResponseEntity<UpstreamListingView> listing(@PathVariable String platform, @PathVariable String upstreamId,
                                                 Caller caller) {
+        SharingAccess.requirePlatform(caller, platform);
         return inbound.find(platform, upstreamId).map(l -> {
             if (l.record().subjectType() == SubjectType.PERSON) {
                 reads.record(caller, null, new PersonalDataReads.Read("upstream-listing", platform + ":" + upstreamId,
