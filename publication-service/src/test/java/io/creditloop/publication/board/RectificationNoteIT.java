@@ -45,6 +45,8 @@ class RectificationNoteIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     EventCodec codec;
+    @Autowired
+    BoardSearch search;
 
     @Test
     @DisplayName("R12 (b): rectification noted on the board entry, in the feed and the CSV export; a correction "
@@ -68,6 +70,12 @@ class RectificationNoteIT {
                 .contains("已补缴工资并完成信用修复培训").contains(Masking.idNumber(person.idNumber()))
                 .doesNotContain(person.idNumber());
         assertThat(board.get("/api/board/{id}", corrected).path("rectificationNote").isNull()).isTrue();
+        // the search's page comes from its in-memory index, which learns of the note from the revision log
+        await().atMost(Duration.ofSeconds(30)).until(search::indexed);
+        JsonNode found = board.get("/api/board?q={q}", person.idNumber());
+        assertThat(found.get("items")).hasSize(1);
+        assertThat(found.get("items").get(0).get("rectificationNote").asText()).isEqualTo(entry.get("rectificationNote")
+                .asText());
         List<JsonNode> changes = board.changesOf(noted);
         assertThat(changes).extracting(c -> c.get("change").asText()).containsExactly("PUBLISHED", "PUBLISHED");
         assertThat(changes.get(1).toString()).contains("已完成信用修复");
