@@ -45,8 +45,8 @@ final class OpenLoop {
         this.requests = new byte[paths.size()][];
         String host = uri.getHost() + ":" + uri.getPort();
         for (int i = 0; i < paths.size(); i++) {
-            requests[i] = ("GET " + paths.get(i) + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
+            requests[i] = ("GET " + paths.get(i) + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         }
         this.maxInFlight = maxInFlight;
         this.timeoutNanos = timeoutMillis * 1_000_000L;
@@ -233,8 +233,8 @@ final class OpenLoop {
                     if (lineEnd < 0) {
                         return 0;
                     }
-                    int size = Integer.parseInt(new String(in, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0]
-                            .trim(), 16);
+                    String sizeLine = new String(in, at, lineEnd - at, StandardCharsets.US_ASCII);
+                    int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
                     if (size == 0) {
                         if (length < lineEnd + 4) {
                             return 0;

@@ -61,13 +61,13 @@ public final class BoardSearchIndex {
     }
 
     private static final int NO_DATE = Integer.MIN_VALUE;
+    private static final int OPEN_END = Integer.MAX_VALUE;
     private static final int FACETS = 0;
     private static final int RECOGNISED = 1;
     private static final int START = 2;
     private static final int END = 3;
     /** Bits of a list type's or a department's code in {@link #FACETS}. */
     private static final int CODE_BITS = 15;
-    private static final int OPEN_END = Integer.MAX_VALUE;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<UUID, Integer> documents = new HashMap<>();
