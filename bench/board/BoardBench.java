@@ -23,12 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Board search benchmark (issue 7, R7): synthetic published board entries and a mix of public searches. Compiled
- * together with bench/intake/Gen.java (names, USCCs, ID numbers) and bench/credit-check/CheckBench.java (the open-loop
- * runner); no dependencies.
+ * together with bench/intake/Gen.java (names, USCCs, ID numbers), bench/credit-check/CheckBench.java (the JDK-client
+ * open-loop runner) and OpenLoop.java (the lean one); no dependencies.
  * <pre>
  *   java BoardBench gen N SECRET            COPY text of N board entries for publication.board_entry, on stdout
  *   java BoardBench urls N SECRET COUNT OUT COUNT search URLs (paths) for a board of N entries, one mix per line
- *   java BoardBench http BASE FILE RATE SECONDS   open loop over the URLs of FILE (random order, fixed seed)
+ *   java BoardBench http BASE FILE RATE SECONDS   open loop over the URLs of FILE (random order, fixed seed), with
+ *                                                 {@link OpenLoop}
+ *   java BoardBench http-jdk BASE FILE RATE SECONDS  the same with the JDK's HttpClient (CheckBench's runner)
  * </pre>
  * Entry {@code i} is a function of {@code i} alone (its own Random), so the URL list can name real USCCs, ID
  * numbers and name fragments without reading the database. 70 % organisations, 30 % persons (name masked to the
@@ -54,7 +56,8 @@ public final class BoardBench {
         switch (args[0]) {
             case "gen" -> gen(Long.parseLong(args[1]), args[2]);
             case "urls" -> urls(Long.parseLong(args[1]), args[2], Integer.parseInt(args[3]), Path.of(args[4]));
-            case "http" -> http(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "http" -> lean(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "http-jdk" -> http(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -177,6 +180,32 @@ public final class BoardBench {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    static void lean(String base, Path file, int rate, int seconds) throws Exception {
+        List<String> urls = Files.readAllLines(file, StandardCharsets.UTF_8);
+        SplittableRandom random = new SplittableRandom(7);
+        int[] pick = new int[rate * seconds];
+        for (int k = 0; k < pick.length; k++) {
+            pick[k] = random.nextInt(urls.size());
+        }
+        byte[] emptyPage = "\"items\":[]".getBytes(StandardCharsets.US_ASCII);
+        int[] empty = {0};
+        long cpu0 = processCpuNanos();
+        OpenLoop.Outcome outcome = new OpenLoop(base, urls, CheckBench.MAX_IN_FLIGHT, 30_000).run(rate, seconds, pick,
+                (request, status, body, from, to) -> {
+                    if (status == 200 && OpenLoop.indexOf(body, from, Math.min(to, from + 200), emptyPage) >= 0) {
+                        empty[0]++;
+                    }
+                });
+        long[] latency = outcome.sortedLatencyNanos();
+        int total = outcome.requests();
+        System.out.printf("offered %d req/s for %d s: %d requests, achieved %.0f req/s; latency ms p50 %.2f p90 %.2f "
+                        + "p95 %.2f p99 %.2f p99.9 %.2f max %.2f%n", rate, seconds, total, outcome.achieved(),
+                CheckBench.pct(latency, 50), CheckBench.pct(latency, 90), CheckBench.pct(latency, 95),
+                CheckBench.pct(latency, 99), CheckBench.pct(latency, 99.9), latency[total - 1] / 1e6);
+        System.out.printf("errors %d %s, empty pages %d, generator cpu ms %d%n", outcome.errors(), outcome.reasons(),
+                empty[0], (processCpuNanos() - cpu0) / 1_000_000);
+    }
+
     static void http(String base, Path file, int rate, int seconds) throws Exception {
         List<String> urls = Files.readAllLines(file, StandardCharsets.UTF_8);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -185,6 +214,7 @@ public final class BoardBench {
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger empty = new AtomicInteger();
         java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+        long cpu0 = processCpuNanos();
         CheckBench.run(rate, seconds, (i, done) -> {
             String url = urls.get(random.nextInt(urls.size()));
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + url))
@@ -202,6 +232,13 @@ public final class BoardBench {
                 done.run();
             });
         });
-        System.out.printf("errors %d %s, empty pages %d%n", errors.get(), reasons, empty.get());
+        System.out.printf("errors %d %s, empty pages %d, generator cpu ms %d%n", errors.get(), reasons, empty.get(),
+                (processCpuNanos() - cpu0) / 1_000_000);
+    }
+
+    /** CPU time this process (the load generator) has used, so the benchmark can say what the tool costs. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -17,13 +17,22 @@
 # service again (-Xmx$HEAP; the index is built from the table at start-up, timed from its log line); writes a list of
 # URLS search URLs (BoardBench.java urls: the mix is described there) and runs each phase open loop at RATE req/s for
 # SECONDS_PER_PHASE: the floor, the search mix, fragments only, whole USCCs only; then restarts the service with
-# SEARCH_INDEX_ENABLED=false and runs the mix at TABLE_RATE. At most 256 requests in flight; latency counts from the
-# scheduled send time. The load generator runs on the same machine. Stops what it started, drops the database,
-# deletes its files (also on Ctrl-C or failure).
+# SEARCH_INDEX_ENABLED=false and runs the mix at TABLE_RATE. The load generator (OpenLoop.java: one thread, keep-alive
+# connections) runs on the same machine; at most 256 requests in flight; latency counts from the scheduled send time.
+# Stops what it started, drops the database, deletes its files (also on Ctrl-C or failure).
 #
 # Environment: ENTRIES (1000000), RATE (1000), TABLE_RATE (50), SECONDS_PER_PHASE (30), WARMUP_SECONDS (20),
-# HEAP (1g), URLS (20000), BENCH_PORT (18085), BENCH_KAFKA_PORT (19392), PGHOST/PGPORT/PGUSER
-# (127.0.0.1/5432/postgres), KEEP_RESULTS (1: the output is also written to bench/board/results/).
+# HEAP (1536m), URLS (20000), BENCH_PORT (18085), BENCH_KAFKA_PORT (19392), PGHOST/PGPORT/PGUSER
+# (127.0.0.1/5432/postgres), KEEP_RESULTS (1: the output is also written to bench/board/results/), TABLE (1: run the
+# table phase; 0 skips it), APP_JAVA_OPTS (extra JVM options of the service, e.g. a flight recording:
+# -XX:StartFlightRecording=filename=/tmp/board.jfr,settings=profile), GENERATOR (http: the lean load generator,
+# OpenLoop.java; http-jdk: the JDK's HttpClient, as before 2026-12-03 09:00), COMPARE_GENERATOR (1: the mix once
+# more with the JDK's HttpClient, to show what the tool costs).
+#
+# Where the CPU goes: each phase line ends with the CPU time spent during the phase per request, in ms, of the
+# service (its /proc/<pid>/stat), of the load generator (its own process CPU time), of the database's backends
+# serving the service (pg_stat_activity of the benchmark's database) and of the whole machine (/proc/stat, both
+# cores, everything running, other users' builds included); "of 2000" is what two cores offer per second.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -35,7 +44,8 @@ RATE=${RATE:-1000}
 TABLE_RATE=${TABLE_RATE:-50}
 SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-30}
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
-HEAP=${HEAP:-1g}
+HEAP=${HEAP:-1536m}
+GENERATOR=${GENERATOR:-http}
 URL_COUNT=${URLS:-20000}
 APP_PORT=${BENCH_PORT:-18085}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19392}
@@ -82,7 +92,8 @@ psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$DB\""
 KAFKA_STARTED=1
 KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
 cp "$APP_JAR" "$WORK/app.jar"
-javac -d "$WORK/classes" "$ROOT/bench/intake/Gen.java" "$ROOT/bench/credit-check/CheckBench.java" "$HERE/BoardBench.java"
+javac -d "$WORK/classes" "$ROOT/bench/intake/Gen.java" "$ROOT/bench/credit-check/CheckBench.java" "$HERE/BoardBench.java" \
+  "$HERE/OpenLoop.java"
 BENCH=(java -Xmx256m -cp "$WORK/classes" BoardBench)
 
 STARTS=0
@@ -93,7 +104,7 @@ start_app() { # extra environment assignments
   env "$@" DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER DB_POOL_SIZE=10 \
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT PORT=$APP_PORT SERVER_ADDRESS=127.0.0.1 SUBJECT_KEY_SECRET=$SECRET \
     WINDOW_INTERVAL=1h \
-    java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$WORK/app.jar" >"$APP_LOG" 2>&1 </dev/null &
+    java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError ${APP_JAVA_OPTS:-} -jar "$WORK/app.jar" >"$APP_LOG" 2>&1 </dev/null &
   APP_PID=$!
   wait_up "$APP" "$APP_PID" publication-service "$APP_LOG"
   log "publication-service up in $((($(date +%s%N) - started) / 1000000)) ms"
@@ -131,40 +142,71 @@ start_app
 built=$(grep -o 'board search index: .*' "$APP_LOG" | tail -1 || true)
 until [[ -n $built ]]; do sleep 1; built=$(grep -o 'board search index: .*' "$APP_LOG" | tail -1 || true); done
 log "$built"
+jcmd "$APP_PID" GC.run >/dev/null # what stays: the index and the rest of the service, not garbage
 heap=$(curl -s "$APP/actuator/metrics/jvm.memory.used?tag=area:heap" | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2)
+heap=$(awk "BEGIN {printf \"%.0f MB\", $heap / 1048576}")
 rss=$(awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$APP_PID/status")
+
+# CPU ms (utime + stime) of processes, from /proc/<pid>/stat
+cpu_ms() {
+  local total=0 pid ticks
+  for pid in "$@"; do
+    ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + ticks))
+  done
+  echo $((total * 1000 / $(getconf CLK_TCK)))
+}
+# busy CPU ms of the whole machine (all cores), from /proc/stat
+machine_ms() { awk '/^cpu / {print int(($2 + $3 + $4 + $7 + $8) * 1000 / '"$(getconf CLK_TCK)"')}' /proc/stat; }
+db_pids() { sql "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"; }
 
 declare -A RESULTS
 phase() { # name file rate
-  log "phase $1"
-  RESULTS[$1]=$("${BENCH[@]}" http "$APP" "$2" "$3" "$SECONDS_PER_PHASE" | tr '\n' ' ')
+  log "phase $1 (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  local pids app0 db0 machine0 out app1 db1 machine1 requests generator
+  pids=$(db_pids | tr '\n' ' ')
+  app0=$(cpu_ms "$APP_PID"); db0=$(cpu_ms $pids); machine0=$(machine_ms)
+  out=$("${BENCH[@]}" "$GENERATOR" "$APP" "$2" "$3" "$SECONDS_PER_PHASE" | tr '\n' ' ')
+  app1=$(cpu_ms "$APP_PID"); db1=$(cpu_ms $pids); machine1=$(machine_ms)
+  requests=$(($3 * SECONDS_PER_PHASE))
+  generator=$(grep -o 'generator cpu ms [0-9]*' <<<"$out" | grep -o '[0-9]*$' || echo 0)
+  RESULTS[$1]="$out; cpu ms per request: service $(awk "BEGIN {printf \"%.2f\", ($app1 - $app0) / $requests}"), \
+generator $(awk "BEGIN {printf \"%.2f\", $generator / $requests}"), database $(awk "BEGIN {printf \"%.2f\", ($db1 - $db0) / $requests}"), \
+machine $(awk "BEGIN {printf \"%.2f\", ($machine1 - $machine0) / $requests}"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "  ${RESULTS[$1]}"
 }
-log "warm-up (${WARMUP_SECONDS}s, half rate)"
-"${BENCH[@]}" http "$APP" "$WORK/mix.txt" $((RATE / 2)) "$WARMUP_SECONDS" >/dev/null
+log "warm-up (${WARMUP_SECONDS}s of the mix and $((WARMUP_SECONDS / 2))s of the floor, half rate)"
+"${BENCH[@]}" "$GENERATOR" "$APP" "$WORK/mix.txt" $((RATE / 2)) "$WARMUP_SECONDS" >/dev/null
+"${BENCH[@]}" "$GENERATOR" "$APP" "$WORK/byid.txt" $((RATE / 2)) $((WARMUP_SECONDS / 2)) >/dev/null
 phase "floor: entry by id" "$WORK/byid.txt" "$RATE"
 phase "search mix, index" "$WORK/mix.txt" "$RATE"
 phase "fragments, index" "$WORK/fragments.txt" "$RATE"
 phase "whole USCC, index" "$WORK/uscc.txt" "$RATE"
+if [[ ${COMPARE_GENERATOR:-1} == 1 ]]; then
+  GENERATOR=http-jdk phase "search mix, index, JDK client" "$WORK/mix.txt" "$RATE"
+fi
 load_index=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_app
 
-log "restarting publication-service with SEARCH_INDEX_ENABLED=false"
-start_app SEARCH_INDEX_ENABLED=false
-"${BENCH[@]}" http "$APP" "$WORK/mix.txt" "$TABLE_RATE" 10 >/dev/null
-phase "search mix, table" "$WORK/mix.txt" "$TABLE_RATE"
+if [[ ${TABLE:-1} == 1 ]]; then
+  log "restarting publication-service with SEARCH_INDEX_ENABLED=false"
+  start_app SEARCH_INDEX_ENABLED=false
+  "${BENCH[@]}" "$GENERATOR" "$APP" "$WORK/mix.txt" "$TABLE_RATE" 10 >/dev/null
+  phase "search mix, table" "$WORK/mix.txt" "$TABLE_RATE"
+fi
 
 cat <<REPORT
 
 == creditloop board search benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ) ==
 setup      $ENTRIES published entries in publication.board_entry (70 % organisations, 30 % persons), loaded in
            $((t1 - t0)) s, indexes in $((t2 - t1)) s; publication-service -Xmx$HEAP pool 10;
-           index: $built; heap used after start ${heap:-?} bytes, RSS $rss
+           index: $built; heap used after start and a full GC ${heap:-?}, RSS $rss
            open loop for ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time; mix of $URL_COUNT URLs
            ($(wc -l <"$WORK/fragments.txt") fragment-only, $(wc -l <"$WORK/uscc.txt") USCC-only)
 REPORT
-for name in "floor: entry by id" "search mix, index" "fragments, index" "whole USCC, index" "search mix, table"; do
-  [[ -n ${RESULTS[$name]:-} ]] && printf '%-22s %s\n' "$name" "${RESULTS[$name]}"
+for name in "floor: entry by id" "search mix, index" "fragments, index" "whole USCC, index" \
+  "search mix, index, JDK client" "search mix, table"; do
+  [[ -n ${RESULTS[$name]:-} ]] && printf '%-30s %s\n' "$name" "${RESULTS[$name]}"
 done
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr)"

@@ -11,12 +11,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -124,21 +122,6 @@ public class BoardEntries {
                 .param("today", today)
                 .query(BoardEntries::entry)
                 .optional();
-    }
-
-    /** The listings' entries that are on the board {@code today}, in the order of {@code listingIds}. */
-    public List<BoardEntry> findOnBoard(List<UUID> listingIds, LocalDate today) {
-        if (listingIds.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, BoardEntry> found = new HashMap<>();
-        jdbc.sql("SELECT * FROM board_entry WHERE listing_id IN (:ids) AND " + ON_BOARD)
-                .param("ids", listingIds)
-                .param("today", today)
-                .query(BoardEntries::entry)
-                .list()
-                .forEach(entry -> found.put(entry.listingId(), entry));
-        return listingIds.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** Entries on the board {@code today} that match, in the board's stable order (read from the table). */
@@ -250,15 +233,20 @@ public class BoardEntries {
     }
 
     /**
-     * R12 (b): notes the rectification on the entry, if the board holds it; returns the entry as it is now when it is
+     * R12 (b): notes the rectification on the entry, if the board holds it (the caller holds
+     * {@link BoardChanges#lockForWriting}, as for every new revision); returns the entry as it is now when it is
      * listed (so the delta feed can tell mirrors), else empty.
      */
     public Optional<BoardEntry> noteRectification(UUID listingId, String note) {
-        int updated = jdbc.sql("UPDATE board_entry SET rectification_note = :note WHERE listing_id = :id")
+        // a new revision, so every instance's search index shows the note (BoardRevisions)
+        int updated = jdbc.sql("""
+                        UPDATE board_entry SET rectification_note = :note, revision = nextval('board_revision')
+                        WHERE listing_id = :id""")
                 .param("note", note).param("id", listingId).update();
         if (updated == 0) {
             return Optional.empty();
         }
+        events.publishEvent(new BoardWritten());
         return jdbc.sql("SELECT * FROM board_entry WHERE listing_id = :id AND listed").param("id", listingId)
                 .query(BoardEntries::entry).optional();
     }

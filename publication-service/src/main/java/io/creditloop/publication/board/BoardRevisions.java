@@ -1,6 +1,5 @@
 package io.creditloop.publication.board;
 
-import io.creditloop.contracts.listing.v1.ListKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -10,10 +9,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -26,9 +22,15 @@ import java.util.function.Consumer;
 @Repository
 public class BoardRevisions {
 
+    /** Every column a {@link BoardEntry} has (what the board shows), the revision and whether it is published. */
     private static final String ENTRY_COLUMNS = """
-            listing_id, revision, published, list_kind, list_type_code, recognising_department, subject_name,
-            recognition_date, valid_from, valid_until""";
+            listing_id, revision, published, version, list_kind, list_type_code, list_type_name, subject_type,
+            subject_name, uscc, id_number_masked, reason, recognising_department, basis, recognition_date, valid_from,
+            valid_until, published_at, rectification_note""";
+    /** A removal in the columns of {@link #ENTRY_COLUMNS}. */
+    private static final String REMOVAL_COLUMNS = """
+            listing_id, revision, false, NULL::bigint, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+            NULL::date, NULL::date, NULL::date, NULL::timestamptz, NULL""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -43,14 +45,14 @@ public class BoardRevisions {
     }
 
     /** A change of the board after a revision: the entry as it now is, or {@code null} when it left the board. */
-    public record Change(long revision, UUID listingId, BoardSearchIndex.Entry entry) {
+    public record Change(long revision, UUID listingId, BoardEntry entry) {
     }
 
     /**
      * Every published entry, oldest publication first (the index's document order), read in one snapshot; returns
      * the revision that snapshot is at.
      */
-    public long load(Consumer<BoardSearchIndex.Entry> sink) {
+    public long load(Consumer<BoardEntry> sink) {
         Long revision = snapshot.execute(status -> {
             long at = jdbc.getJdbcTemplate().queryForObject("""
                     SELECT greatest(coalesce((SELECT max(revision) FROM board_entry), 0),
@@ -58,7 +60,7 @@ public class BoardRevisions {
             jdbc.getJdbcTemplate().query("SELECT " + ENTRY_COLUMNS
                             + " FROM board_entry WHERE published ORDER BY published_at, listing_id DESC",
                     rs -> {
-                        sink.accept(entry(rs));
+                        sink.accept(BoardEntries.entry(rs, 0));
                     });
             return at;
         });
@@ -69,14 +71,14 @@ public class BoardRevisions {
     public long changesSince(long revision, Consumer<Change> sink) {
         long[] last = {revision};
         jdbc.query("SELECT " + ENTRY_COLUMNS + ", true AS present FROM board_entry WHERE revision > :revision "
-                        + "UNION ALL SELECT listing_id, revision, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false "
-                        + "FROM board_entry_removal WHERE revision > :revision ORDER BY revision",
+                        + "UNION ALL SELECT " + REMOVAL_COLUMNS + ", false FROM board_entry_removal "
+                        + "WHERE revision > :revision ORDER BY revision",
                 new MapSqlParameterSource("revision", revision),
                 rs -> {
                     long at = rs.getLong("revision");
                     UUID listingId = rs.getObject("listing_id", UUID.class);
                     boolean onBoard = rs.getBoolean("present") && rs.getBoolean("published");
-                    sink.accept(new Change(at, listingId, onBoard ? entry(rs) : null));
+                    sink.accept(new Change(at, listingId, onBoard ? BoardEntries.entry(rs, 0) : null));
                     last[0] = Math.max(last[0], at);
                 });
         return last[0];
@@ -94,17 +96,5 @@ public class BoardRevisions {
     public int pruneRemovals(Duration age) {
         return jdbc.update("DELETE FROM board_entry_removal WHERE removed_at < now() - make_interval(secs => :secs)",
                 new MapSqlParameterSource("secs", (double) age.toSeconds()));
-    }
-
-    private static BoardSearchIndex.Entry entry(ResultSet rs) throws SQLException {
-        return new BoardSearchIndex.Entry(
-                rs.getObject("listing_id", UUID.class),
-                ListKind.valueOf(rs.getString("list_kind")),
-                rs.getString("list_type_code"),
-                rs.getString("recognising_department"),
-                rs.getString("subject_name"),
-                rs.getObject("recognition_date", LocalDate.class),
-                rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_until", LocalDate.class));
     }
 }

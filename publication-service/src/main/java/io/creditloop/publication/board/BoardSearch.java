@@ -17,16 +17,19 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * R7: the public board's search, answered from this instance's {@link BoardSearchIndex} and then read from the table
- * for the page's entries (re-checked against the board of the day, so a stale index never shows an entry that has
- * left). The index is loaded in the background after start-up (until then searches go to the table, same results)
- * and kept in step with the board's revision log: by default every search first reads the changes committed since
- * the last one (one indexed query, usually empty), so a search sees every write committed before it began, on any
- * instance; a deployment may set {@code max-staleness} to skip that query for searches that follow each other closely
- * (this instance's own writes are still seen at once). Every minute anyway; when many entries have left, it is
- * rebuilt in the background.
+ * R7: the public board's search, answered from this instance's {@link BoardSearchIndex}, page included: the index
+ * holds each entry as the board shows it, so a search reads no row of the table (a whole USCC or ID number is looked
+ * up by the table's index). The index is loaded in the background after start-up (until then searches go to the
+ * table, same results) and kept in step with the board's revision log: by default every search first reads the
+ * changes committed since the last one (one indexed query, usually empty; searches that arrive while one runs share
+ * the next), so a search sees every write committed before it began, on any instance, exits included. A deployment
+ * may set {@code max-staleness} to skip that query for searches that follow each other closely: then a search may be
+ * that far behind other instances' writes, an entry that left the board through another instance included (this
+ * instance's own writes are still seen at once; the validity window is always checked on the day). Every minute
+ * anyway; when many entries have left, it is rebuilt in the background.
  * <p>
- * Memory: about 300-400 bytes of heap per published entry (name, filters, posting lists).
+ * Memory: about 500-700 bytes of heap per published entry (the entry as shown, name, filters, posting lists), more
+ * when reasons are long and all different; measured in docs/BENCHMARKS.md.
  */
 @Component
 public class BoardSearch {
@@ -79,8 +82,7 @@ public class BoardSearch {
                 query.listType(), query.department(), query.from(), query.to());
         BoardSearchIndex.Result found = current.search(criteria, today, (long) query.page() * query.size(),
                 query.size(), countLimit);
-        return new Page<>(entries.findOnBoard(found.listingIds(), today), query.page(), query.size(), found.total(),
-                found.totalExact());
+        return new Page<>(found.entries(), query.page(), query.size(), found.total(), found.totalExact());
     }
 
     /** Whether searches are answered by the index (it has been loaded). */

@@ -16,15 +16,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An in-memory search index of the published board entries, so a search of the public board (R7) costs a walk of a
- * few int arrays instead of a scan of the table. Pure Java, no I/O: {@link BoardSearch} fills it from the table and
- * keeps it in step with the board's revision log.
+ * few int arrays instead of a scan of the table, and its page needs no read of the table either: the index keeps each
+ * entry as the board shows it (a {@link BoardEntry}, masked data only, the strings and dates that repeat shared).
+ * Pure Java, no I/O: {@link BoardSearch} fills it from the table and keeps it in step with the board's revision log.
  * <p>
  * Every entry is a document numbered in board order: a higher number is newer ({@code published_at}, then the
  * listing id reversed), so the board's order — newest first — is descending document numbers. A name (masked, as
- * the board shows it) is indexed by its character pairs; a search for a fragment walks, newest first, the posting
- * list of the fragment's rarest pair and keeps the documents whose name really contains the fragment and that pass
- * the filters and the validity window of the day. One-character fragments walk every document. Posting lists are a
- * superset: a corrected name adds its new pairs and leaves the old ones, which the containment check then rejects.
+ * the board shows it) is indexed by its characters and its character pairs; a search for a fragment walks, newest
+ * first, the posting list of the fragment's rarest pair (of its character, for one character) and keeps the
+ * documents whose name really contains the fragment and that pass the filters and the validity window of the day.
+ * Posting lists are a superset: a corrected name adds its new characters and pairs and leaves the old ones, which the
+ * containment check then rejects.
  * <p>
  * Counting stops at a limit: past it the total is a lower bound ({@link Result#totalExact()} false), as a search
  * engine says "1,000+".
@@ -32,11 +34,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Thread-safe: many searches at once, one writer at a time.
  */
 public final class BoardSearchIndex {
-
-    /** What the index keeps of a published entry. */
-    public record Entry(UUID listingId, ListKind kind, String listType, String department, String name,
-                        LocalDate recognitionDate, LocalDate validFrom, LocalDate validUntil) {
-    }
 
     /**
      * A search. {@code fragment} matches a part of the name (any case); {@code alsoListings} are listings that match
@@ -55,40 +52,56 @@ public final class BoardSearchIndex {
         }
     }
 
-    /** One page of listing ids in board order, and how many matched (exactly, or at least). */
-    public record Result(List<UUID> listingIds, long total, boolean totalExact) {
+    /** One page of entries in board order, and how many matched (exactly, or at least). */
+    public record Result(List<BoardEntry> entries, long total, boolean totalExact) {
+
+        public List<UUID> listingIds() {
+            return entries.stream().map(BoardEntry::listingId).toList();
+        }
     }
 
     private static final int NO_DATE = Integer.MIN_VALUE;
     private static final int OPEN_END = Integer.MAX_VALUE;
+    private static final int FACETS = 0;
+    private static final int RECOGNISED = 1;
+    private static final int START = 2;
+    private static final int END = 3;
+    /** Bits of a list type's or a department's code in {@link #FACETS}. */
+    private static final int CODE_BITS = 15;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<UUID, Integer> documents = new HashMap<>();
     private final Map<String, Integer> listTypes = new HashMap<>();
     private final Map<String, Integer> departments = new HashMap<>();
+    /** Character pairs ({@link #pair}) and single characters ({@link #single}) to their documents. */
     private final Map<Integer, Postings> pairs = new HashMap<>();
     private final BitSet live = new BitSet();
+    /** One instance of each value that repeats across entries (list type names, departments, bases, reasons, dates). */
+    private final Map<Object, Object> shared = new HashMap<>();
 
     private int count;
-    private UUID[] ids = new UUID[1024];
+    private BoardEntry[] entries = new BoardEntry[1024];
     private String[] names = new String[1024];
-    private byte[] kinds = new byte[1024];
-    private int[] types = new int[1024];
-    private int[] owners = new int[1024];
-    private int[] recognised = new int[1024];
-    private int[] starts = new int[1024];
-    private int[] ends = new int[1024];
+    /**
+     * What the filters test, four ints per document side by side (one cache line holds four documents, so a walk
+     * costs one memory read per document): {@link #FACETS} (list kind, list type code, department code), recognition
+     * day, first day on the board, last day on the board.
+     */
+    private int[] fields = new int[4 * 1024];
+    /** Documents whose name changed after they were added: only they may be on a posting list their name left. */
+    private final BitSet renamed = new BitSet();
 
     /**
      * Adds the entry as the newest document, or updates the listing's document in place (its place in the order
      * stays: a replaced entry keeps its first publication time).
      */
-    public void put(Entry entry) {
+    public void put(BoardEntry entry) {
         lock.writeLock().lock();
         try {
             Integer known = documents.get(entry.listingId());
             int doc;
-            String name = entry.name().toLowerCase(Locale.ROOT);
+            entry = share(entry);
+            String name = entry.subjectName().toLowerCase(Locale.ROOT);
             if (known == null) {
                 doc = append(entry.listingId());
                 appendPairs(doc, name);
@@ -96,15 +109,18 @@ public final class BoardSearchIndex {
                 doc = known;
                 if (!name.equals(names[doc])) {
                     insertPairs(doc, name);
+                    renamed.set(doc);
                 }
             }
+            entries[doc] = entry;
             names[doc] = name;
-            kinds[doc] = (byte) entry.kind().ordinal();
-            types[doc] = code(listTypes, entry.listType());
-            owners[doc] = code(departments, entry.department());
-            recognised[doc] = entry.recognitionDate() == null ? NO_DATE : (int) entry.recognitionDate().toEpochDay();
-            starts[doc] = (int) entry.validFrom().toEpochDay();
-            ends[doc] = entry.validUntil() == null ? OPEN_END : (int) entry.validUntil().toEpochDay();
+            int at = 4 * doc;
+            fields[at + FACETS] = facets(entry.listKind().ordinal(), code(listTypes, entry.listTypeCode()),
+                    code(departments, entry.recognisingDepartment()));
+            fields[at + RECOGNISED] = entry.recognitionDate() == null ? NO_DATE
+                    : (int) entry.recognitionDate().toEpochDay();
+            fields[at + START] = (int) entry.validFrom().toEpochDay();
+            fields[at + END] = entry.validUntil() == null ? OPEN_END : (int) entry.validUntil().toEpochDay();
         } finally {
             lock.writeLock().unlock();
         }
@@ -118,7 +134,7 @@ public final class BoardSearchIndex {
             if (doc != null) {
                 live.clear(doc);
                 names[doc] = null;
-                ids[doc] = null;
+                entries[doc] = null;
             }
         } finally {
             lock.writeLock().unlock();
@@ -157,7 +173,7 @@ public final class BoardSearchIndex {
                 return new Result(List.of(), 0, true);
             }
             long stopAt = Math.max(offset + limit, countLimit) + 1;
-            List<UUID> page = new ArrayList<>(limit);
+            List<BoardEntry> page = new ArrayList<>(limit);
             long matched = 0;
             DescendingDocs candidates = candidates(criteria);
             int[] also = alsoDocuments(criteria.alsoListings());
@@ -183,7 +199,7 @@ public final class BoardSearchIndex {
                 }
                 matched++;
                 if (matched > offset && matched <= offset + limit) {
-                    page.add(ids[current]);
+                    page.add(entries[current]);
                 }
                 if (matched == stopAt) {
                     return new Result(page, matched - 1, false);
@@ -196,7 +212,12 @@ public final class BoardSearchIndex {
     }
 
     private boolean nameMatches(Criteria criteria, int doc) {
-        return criteria.fragment() == null ? criteria.alsoListings().isEmpty() : names[doc].contains(criteria.fragment());
+        if (criteria.fragment() == null) {
+            return criteria.alsoListings().isEmpty();
+        }
+        // a fragment of one or two characters is the key of the list walked: every document on it holds the fragment,
+        // unless its name changed since
+        return criteria.fragment().length() <= 2 && !renamed.get(doc) || names[doc].contains(criteria.fragment());
     }
 
     /** The documents to look at, newest first: a posting list, or every document. */
@@ -205,9 +226,12 @@ public final class BoardSearchIndex {
         if (fragment == null) {
             return criteria.matchesAll() ? new EveryDoc(count) : () -> -1;
         }
-        if (fragment.length() < 2) {
-            return new EveryDoc(count);
+        if (fragment.length() == 1) {
+            Postings postings = pairs.get(single(fragment.charAt(0)));
+            return postings == null ? () -> -1 : postings.descending();
         }
+        // the rarest pair's list: looking its documents up in the other pairs' lists as well costs more than checking
+        // the names (measured), since most of them match
         Postings rarest = null;
         for (int i = 0; i + 1 < fragment.length(); i++) {
             Postings postings = pairs.get(pair(fragment.charAt(i), fragment.charAt(i + 1)));
@@ -243,13 +267,22 @@ public final class BoardSearchIndex {
         }
         int from = criteria.from() == null ? NO_DATE : (int) criteria.from().toEpochDay();
         int to = criteria.to() == null ? NO_DATE : (int) criteria.to().toEpochDay();
-        return doc -> live.get(doc)
-                && starts[doc] <= day && ends[doc] >= day
-                && (kind < 0 || kinds[doc] == kind)
-                && (type < 0 || types[doc] == type)
-                && (owner < 0 || owners[doc] == owner)
-                && (from == NO_DATE || (recognised[doc] != NO_DATE && recognised[doc] >= from))
-                && (to == NO_DATE || (recognised[doc] != NO_DATE && recognised[doc] <= to));
+        int mask = facets(kind < 0 ? 0 : 3, type < 0 ? 0 : (1 << CODE_BITS) - 1, owner < 0 ? 0 : (1 << CODE_BITS) - 1);
+        int wanted = facets(Math.max(kind, 0), Math.max(type, 0), Math.max(owner, 0)) & mask;
+        int[] fields = this.fields;
+        return doc -> {
+            int at = 4 * doc;
+            int recognised = fields[at + RECOGNISED];
+            return (fields[at + FACETS] & mask) == wanted
+                    && fields[at + START] <= day && fields[at + END] >= day
+                    && (from == NO_DATE || (recognised != NO_DATE && recognised >= from))
+                    && (to == NO_DATE || (recognised != NO_DATE && recognised <= to))
+                    && live.get(doc);
+        };
+    }
+
+    private static int facets(int kind, int type, int department) {
+        return kind | type << 2 | department << (2 + CODE_BITS);
     }
 
     private interface Filter {
@@ -276,42 +309,64 @@ public final class BoardSearchIndex {
 
     private int append(UUID listingId) {
         int doc = count;
-        if (doc == ids.length) {
-            int capacity = ids.length * 2;
-            ids = Arrays.copyOf(ids, capacity);
+        if (doc == entries.length) {
+            int capacity = entries.length * 2;
+            entries = Arrays.copyOf(entries, capacity);
             names = Arrays.copyOf(names, capacity);
-            kinds = Arrays.copyOf(kinds, capacity);
-            types = Arrays.copyOf(types, capacity);
-            owners = Arrays.copyOf(owners, capacity);
-            recognised = Arrays.copyOf(recognised, capacity);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
+            fields = Arrays.copyOf(fields, 4 * capacity);
         }
         count++;
-        ids[doc] = listingId;
         live.set(doc);
         documents.put(listingId, doc);
         return doc;
     }
 
     private void appendPairs(int doc, String name) {
-        for (int i = 0; i + 1 < name.length(); i++) {
-            pairs.computeIfAbsent(pair(name.charAt(i), name.charAt(i + 1)), k -> new Postings()).appendOnce(doc);
+        for (int i = 0; i < name.length(); i++) {
+            pairs.computeIfAbsent(single(name.charAt(i)), k -> new Postings()).appendOnce(doc);
+            if (i + 1 < name.length()) {
+                pairs.computeIfAbsent(pair(name.charAt(i), name.charAt(i + 1)), k -> new Postings()).appendOnce(doc);
+            }
         }
     }
 
     private void insertPairs(int doc, String name) {
-        for (int i = 0; i + 1 < name.length(); i++) {
-            pairs.computeIfAbsent(pair(name.charAt(i), name.charAt(i + 1)), k -> new Postings()).insert(doc);
+        for (int i = 0; i < name.length(); i++) {
+            pairs.computeIfAbsent(single(name.charAt(i)), k -> new Postings()).insert(doc);
+            if (i + 1 < name.length()) {
+                pairs.computeIfAbsent(pair(name.charAt(i), name.charAt(i + 1)), k -> new Postings()).insert(doc);
+            }
         }
     }
 
+    /** The entry with the values other entries hold too replaced by the one instance the index keeps. */
+    private BoardEntry share(BoardEntry e) {
+        return new BoardEntry(e.listingId(), e.version(), e.listKind(), share(e.listTypeCode()),
+                share(e.listTypeName()), e.subjectType(), e.subjectName(), e.uscc(), e.maskedIdNumber(),
+                share(e.reason()), share(e.recognisingDepartment()), share(e.basis()), share(e.recognitionDate()),
+                share(e.validFrom()), share(e.validUntil()), e.publishedAt(), e.rectificationNote());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T share(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    }
+
     private static int code(Map<String, Integer> dictionary, String value) {
-        return dictionary.computeIfAbsent(value, v -> dictionary.size());
+        int code = dictionary.computeIfAbsent(value, v -> dictionary.size());
+        if (code >= 1 << CODE_BITS) {
+            throw new IllegalStateException("more than " + (1 << CODE_BITS) + " list types or departments");
+        }
+        return code;
     }
 
     private static int pair(char first, char second) {
         return (first << 16) | second;
+    }
+
+    /** A single character's key: no pair has it, since {@code U+FFFF} is not a character. */
+    private static int single(char only) {
+        return pair(only, '\uffff');
     }
 
     /** Ascending document numbers holding one character pair. */

@@ -103,6 +103,8 @@ class BoardSearchIT {
             Page<BoardEntry> fromIndex = transactions.execute(s -> search.search(query, today));
             Page<BoardEntry> fromTable = transactions.execute(s -> entries.search(query, today));
             assertThat(ids(fromIndex)).as("%s", query).isEqualTo(ids(fromTable));
+            // the page comes from the index too: every field as the table holds it
+            assertThat(fromIndex.items()).as("%s", query).isEqualTo(fromTable.items());
             assertThat(fromIndex.total()).as("%s", query).isEqualTo(fromTable.total());
             assertThat(fromIndex.totalExact()).isTrue();
         }

@@ -1,9 +1,11 @@
 package io.creditloop.publication.board;
 
 import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.SubjectType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,15 @@ class BoardSearchIndexTest {
 
     UUID put(String name, ListKind kind, String type, String department, LocalDate from, LocalDate until) {
         UUID id = UUID.randomUUID();
-        index.put(new BoardSearchIndex.Entry(id, kind, type, department, name, from.minusDays(1), from, until));
+        index.put(entry(id, name, kind, type, department, from, until));
         return id;
+    }
+
+    static BoardEntry entry(UUID id, String name, ListKind kind, String type, String department, LocalDate from,
+                            LocalDate until) {
+        return new BoardEntry(id, 1, kind, type, "名单" + type, SubjectType.ORGANISATION, name, "91420200MA4K0000X1",
+                null, "事由", department, "依据", from.minusDays(1), from, until, Instant.parse("2026-01-01T00:00:00Z"),
+                null);
     }
 
     UUID put(String name) {
@@ -111,11 +120,15 @@ class BoardSearchIndexTest {
     void correctionsAndRemovals() {
         UUID first = put("旧名称公司");
         UUID second = put("另一家公司");
-        index.put(new BoardSearchIndex.Entry(first, ListKind.BLACK, "TAX_MAJOR_VIOLATION", "tax", "新名称公司",
-                TODAY.minusDays(11), TODAY.minusDays(10), null));
+        BoardEntry renamed = new BoardEntry(first, 3, ListKind.BLACK, "TAX_MAJOR_VIOLATION", "重大税收违法案件当事人名单",
+                SubjectType.ORGANISATION, "新名称公司", "91420200MA4K0000X1", null, "事由更正", "tax", "依据",
+                TODAY.minusDays(11), TODAY.minusDays(10), null, Instant.parse("2026-01-01T00:00:00Z"), "已完成信用修复");
+        index.put(renamed);
 
         assertThat(find("旧名")).isEmpty();
         assertThat(find("新名")).containsExactly(first);
+        // the page is the entry as last put, every field of it, not read elsewhere
+        assertThat(search(criteria("新名"), 0, 10, 100).entries()).containsExactly(renamed);
         assertThat(find("公司")).containsExactly(second, first);
 
         index.remove(second);

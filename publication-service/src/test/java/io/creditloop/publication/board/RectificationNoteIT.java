@@ -45,6 +45,8 @@ class RectificationNoteIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     EventCodec codec;
+    @Autowired
+    BoardSearch search;
 
     @Test
     @DisplayName("R12 (b): rectification noted on the board entry, in the feed and the CSV export; a correction "
@@ -59,6 +61,12 @@ class RectificationNoteIT {
         board.awaitOnBoard(noted);
         board.awaitOnBoard(corrected);
 
+        // the search's index holds the entry as it is before the decision
+        await().atMost(Duration.ofSeconds(30)).until(search::indexed);
+        JsonNode before = board.get("/api/board?q={q}", person.idNumber());
+        assertThat(before.get("items")).hasSize(1);
+        assertThat(before.get("items").get(0).path("rectificationNote").isNull()).isTrue();
+
         decide(corrected, DecisionKind.CORRECTION, "更正认定日期");
         decide(noted, DecisionKind.RECTIFICATION_NOTED, "已补缴工资并完成信用修复培训（身份证 " + person.idNumber() + "）");
 
@@ -68,6 +76,11 @@ class RectificationNoteIT {
                 .contains("已补缴工资并完成信用修复培训").contains(Masking.idNumber(person.idNumber()))
                 .doesNotContain(person.idNumber());
         assertThat(board.get("/api/board/{id}", corrected).path("rectificationNote").isNull()).isTrue();
+        // the search's page comes from its in-memory index, which learns of the note from the revision log
+        JsonNode found = board.get("/api/board?q={q}", person.idNumber());
+        assertThat(found.get("items")).hasSize(1);
+        assertThat(found.get("items").get(0).get("rectificationNote").asText()).isEqualTo(entry.get("rectificationNote")
+                .asText());
         List<JsonNode> changes = board.changesOf(noted);
         assertThat(changes).extracting(c -> c.get("change").asText()).containsExactly("PUBLISHED", "PUBLISHED");
         assertThat(changes.get(1).toString()).contains("已完成信用修复");
