@@ -77,6 +77,24 @@ public class SecurityAutoConfiguration {
             return registration;
         }
 
+        /** Issue 9: a control character in a request parameter is a 400 before any service code reads it. */
+        @Bean
+        FilterRegistrationBean<ControlCharacters.Filter> controlCharacterFilter() {
+            FilterRegistrationBean<ControlCharacters.Filter> registration =
+                    new FilterRegistrationBean<>(new ControlCharacters.Filter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
+
+        /** Issue 9: a control character in a JSON text is refused by Jackson (a 400), in every servlet service. */
+        @Bean
+        @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name =
+                "org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer")
+        org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer controlCharacterStrings() {
+            return builder -> builder.deserializerByType(String.class, new ControlCharacters.Strings());
+        }
+
         /** Before the caller is checked, so a refusal is logged with the request's id too. */
         @Bean
         FilterRegistrationBean<RequestIdFilter> requestIdFilter() {

@@ -309,6 +309,77 @@ class AuthorisationMatrixIT {
                 .anyMatch(line -> line.contains("[" + requestId + "]") && line.contains("refused")));
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("issue 9: hostile input at every endpoint (broken JSON, wrong types, deep nesting, huge and injected "
+            + "texts, bytes that are not UTF-8, hostile query strings and path ids) gets a 4xx, never a 5xx; every app "
+            + "stays up")
+    void hostileInputNeverAServerError() throws Exception {
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int sent = 0;
+        for (Row row : rows) {
+            String role = List.of("office", "tax", "finance", "market-reg", "market", "public").stream()
+                    .filter(r -> row.allowed().get(r)).findFirst().orElse(null);
+            if (role == null) {
+                continue;
+            }
+            JsonNode spec = requests.get(row.key());
+            boolean jsonBody = !row.method().equals("GET") && !row.method().equals("DELETE")
+                    && (spec == null || !spec.has("multipart"));
+            Map<String, HttpRequest> variants = new LinkedHashMap<>();
+            String path = fill(row.path());
+            if (jsonBody) {
+                HostileInput.bodies(body(row.key())).forEach((name, bytes) -> variants.put(name,
+                        hostile(path, row.method(), role, bytes)));
+            }
+            if (row.method().equals("GET")) {
+                HostileInput.queries().forEach((name, query) -> variants.put(name, hostile(path
+                        + (path.contains("?") ? "&" : "?") + query, "GET", role, null)));
+            }
+            java.util.regex.Matcher id = Pattern.compile("/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                    .matcher(path);
+            if (id.find()) {
+                for (String tampered : List.of("/not-a-uuid", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/" + "9".repeat(300))) {
+                    variants.put("path id " + tampered.substring(0, Math.min(20, tampered.length())),
+                            hostile(path.substring(0, id.start()) + tampered + path.substring(id.end()),
+                                    row.method(), role, jsonBody ? body(row.key()).getBytes(StandardCharsets.UTF_8)
+                                            : null));
+                }
+            }
+            for (Map.Entry<String, HttpRequest> variant : variants.entrySet()) {
+                HttpResponse<String> response = HTTP.send(variant.getValue(), HttpResponse.BodyHandlers.ofString());
+                sent++;
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() >= 500) {
+                    failures.add(role + " " + row.key() + " with " + variant.getKey() + ": " + response.statusCode()
+                            + " " + abbreviate(response.body()));
+                }
+            }
+        }
+        log.info("hostile input: {} requests, by status {}", sent, statuses);
+        assertThat(sent).isGreaterThan(300);
+        assertThat(failures).as("hostile requests answered with a server error").isEmpty();
+        for (String app : Suite.APPS) {
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(suite.url(app)
+                    + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).as(app + " after the hostile input").contains("UP");
+        }
+    }
+
+    private static HttpRequest hostile(String path, String method, String role, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gateway() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (!role.equals("public")) {
+            request.header("Authorization", "Bearer " + TOKENS.get(role));
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
     // --- the matrix
 
     private static List<Row> readMatrix() {
