@@ -20,6 +20,7 @@ public class Inbox {
     private final TransactionTemplate tx;
     private final Counter duplicates;
     private final MeterRegistry meters;
+    private final java.util.Map<String, Counter> handledCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Inbox(JdbcClient jdbc, TransactionTemplate tx, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -48,8 +49,8 @@ public class Inbox {
             return false;
         }
         // events this instance handled, per consumer: with several instances, each one's share
-        Counter.builder("creditloop.inbox.handled").tag("consumer", consumer)
-                .description("Events handled (first delivery) by this instance").register(meters).increment();
+        handledCounters.computeIfAbsent(consumer, c -> Counter.builder("creditloop.inbox.handled").tag("consumer", c)
+                .description("Events handled (first delivery) by this instance").register(meters)).increment();
         return true;
     }
 

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +31,8 @@ final class Broker {
         this.script = root.resolve("tools/kafka/kafka.sh");
         this.runDir = root.resolve("system-tests/target/kafka");
         this.output = logs.resolve("kafka-script.log");
-        this.port = freePort();
-        this.controllerPort = freePort();
+        this.port = Suite.freePort();
+        this.controllerPort = Suite.freePort();
     }
 
     /** A broker of the suite's own, or null when the environment names one (then it cannot be killed). */
@@ -100,14 +99,6 @@ final class Broker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

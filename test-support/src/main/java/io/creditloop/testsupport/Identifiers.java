@@ -39,10 +39,15 @@ public final class Identifiers {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String body = "420102" + LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15_000)).toString().replace("-", "")
                 + String.format("%03d", random.nextInt(1000));
+        return body + idCheckCharacter(body);
+    }
+
+    /** The MOD 11-2 check character (GB 11643-1999) of the first 17 digits of a resident ID number. */
+    public static char idCheckCharacter(String first17Digits) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];
+            sum += (first17Digits.charAt(i) - '0') * ID_WEIGHTS[i];
         }
-        return body + "10X98765432".charAt(sum % 11);
+        return "10X98765432".charAt(sum % 11);
     }
 }

@@ -31,8 +31,6 @@ public final class LogScan {
     }
 
     private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
 
     private LogScan() {
     }
@@ -75,11 +73,7 @@ public final class LogScan {
     }
 
     static boolean isIdNumber(String candidate) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (candidate.charAt(i) - '0') * WEIGHTS[i];
-        }
-        if (CHECK.charAt(sum % 11) != candidate.charAt(17)) {
+        if (Identifiers.idCheckCharacter(candidate) != candidate.charAt(17)) {
             return false;
         }
         try {
