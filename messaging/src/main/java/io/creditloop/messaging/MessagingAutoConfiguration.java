@@ -4,6 +4,8 @@ import io.creditloop.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -12,19 +14,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -77,6 +84,21 @@ public class MessagingAutoConfiguration {
         return new ListingEventStream(codec, inbox);
     }
 
+    /**
+     * Listing-event listeners take the records of one poll as a batch (one inbox transaction, one commit, per poll);
+     * otherwise configured like Spring Boot's own factory, with the same error handler (dead-letter topics, waiting
+     * out infrastructure failures), which the batch listener steers with {@code BatchListenerFailedException}.
+     */
+    @Bean(ListingEventStream.BATCHES)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> listingEventBatches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumerFactory);
+        factory.setBatchListener(true);
+        return factory;
+    }
+
     @Bean
     AppliedVersions appliedVersions(JdbcClient jdbc) {
         return new AppliedVersions(jdbc);
@@ -92,8 +114,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    OutboxScheduler outboxScheduler(OutboxRelay relay, Inbox inbox, MessagingProperties properties) {
-        return new OutboxScheduler(relay, inbox, properties);
+    OutboxScheduler outboxScheduler(OutboxRelay relay, Inbox inbox, MessagingProperties properties, Outbox outbox) {
+        OutboxScheduler scheduler = new OutboxScheduler(relay, inbox, properties);
+        outbox.afterCommit(scheduler::prompt);
+        return scheduler;
     }
 
     /**
@@ -138,7 +162,12 @@ public class MessagingAutoConfiguration {
 
         // partition -1: let the DLT's own partitioner choose, whatever its partition count
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(dltTemplate,
-                (record, ex) -> new TopicPartition(record.topic() + properties.deadLetterSuffix(), -1));
+                (record, ex) -> new TopicPartition(record.topic() + properties.deadLetterSuffix(), -1)) {
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
+                super.accept(record, consumer, withoutBatchWrapper(failure));
+            }
+        };
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxElapsedTime(properties.retryMaxElapsed().toMillis());
@@ -150,5 +179,24 @@ public class MessagingAutoConfiguration {
         handler.setBackOffFunction((record, failure) ->
                 InfrastructureFailures.isInfrastructure(failure) ? untilBack : null);
         return handler;
+    }
+
+    /**
+     * A batch listener names its failed record with {@link BatchListenerFailedException}; the dead letter's headers
+     * give the reason as a record listener's would (the listener failed, caused by the record's own exception), so
+     * a DLT reads the same whichever kind of listener dead-lettered it.
+     */
+    static Exception withoutBatchWrapper(Exception failure) {
+        String groupId = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ListenerExecutionFailedException listener && groupId == null) {
+                groupId = listener.getGroupId(); // the dead letter's original-consumer-group header
+            }
+            if (cause instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+                return new ListenerExecutionFailedException(String.valueOf(batch.getCause().getMessage()), groupId,
+                        batch.getCause());
+            }
+        }
+        return failure;
     }
 }

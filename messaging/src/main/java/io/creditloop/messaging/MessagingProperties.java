@@ -11,6 +11,7 @@ import java.time.Duration;
  * an event still in a topic can be delivered again. {@code topicPartitions}, {@code topicReplicas}: of the suite's
  * topics ({@code Topics.SUITE_TOPICS} and their dead-letter topics), created at start-up if missing, so a cluster
  * need not auto-create topics; more partitions than a topic has are added, fewer are never taken away.
+ * {@code relayOnCommit}: start the relay as soon as events are committed, not only on its tick.
  */
 @ConfigurationProperties("creditloop.messaging")
 public record MessagingProperties(
@@ -24,5 +25,6 @@ public record MessagingProperties(
         @DefaultValue("2s") Duration retryMaxInterval,
         @DefaultValue("5s") Duration retryMaxElapsed,
         @DefaultValue("3") int topicPartitions,
-        @DefaultValue("1") short topicReplicas) {
+        @DefaultValue("1") short topicReplicas,
+        @DefaultValue("true") boolean relayOnCommit) {
 }

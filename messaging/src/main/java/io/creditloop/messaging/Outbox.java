@@ -4,6 +4,8 @@ import io.creditloop.contracts.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Transactional outbox. {@link #append} must run inside the transaction that changes state, so the state change
- * and its event commit or roll back together; {@link OutboxRelay} publishes committed rows to Kafka.
+ * and its event commit or roll back together; {@link OutboxRelay} publishes committed rows to Kafka, on its
+ * schedule and, promptly, once a transaction that appended events has committed ({@link OutboxScheduler}).
  */
 public class Outbox {
 
@@ -32,6 +35,8 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final PayloadProtection protection;
+    private volatile Runnable afterCommit = () -> {
+    };
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec) {
         this(jdbc, codec, PayloadProtection.NONE);
@@ -48,6 +53,7 @@ public class Outbox {
     public void append(String topic, String key, Envelope<?> event) {
         jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(),
                 protection.seal(codec.encode(event)), listingId(event));
+        signalAfterCommit();
     }
 
     /** {@link #append} for many events, in batched statements; they are relayed in this order. */
@@ -60,6 +66,30 @@ public class Outbox {
             ps.setString(4, m.event().type());
             ps.setString(5, protection.seal(codec.encode(m.event())));
             ps.setObject(6, listingId(m.event()));
+        });
+        signalAfterCommit();
+    }
+
+    /** What to run once a transaction that appended events has committed: the relay's prompt start. */
+    void afterCommit(Runnable action) {
+        this.afterCommit = action;
+    }
+
+    /** Once per transaction, however many events it appends. */
+    private void signalAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+                if (status == STATUS_COMMITTED) {
+                    afterCommit.run();
+                }
+            }
         });
     }
 

@@ -7,8 +7,11 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.publication.board.BoardService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Feeds the public board from {@code identification.listing.events} (R7, R13). Decoding, schema checks, de-duplication and
@@ -27,9 +30,10 @@ class ListingEventsListener implements ListingEventHandler {
         this.board = board;
     }
 
-    @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "publication-service")
-    void on(String message) {
-        stream.accept(CONSUMER, message, this);
+    @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "publication-service",
+            containerFactory = ListingEventStream.BATCHES)
+    void on(List<ConsumerRecord<String, String>> records) {
+        stream.acceptAll(CONSUMER, records, this);
     }
 
     @Override

@@ -8,8 +8,11 @@ import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.repair.creditrepair.CreditRepairService;
 import io.creditloop.repair.listing.ListingRefService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Keeps repair's read model of listings from {@code identification.listing.events}, so objections name real listings (R10). Decoding, schema checks, de-duplication and
@@ -30,9 +33,10 @@ class ListingEventsListener implements ListingEventHandler {
         this.repairs = repairs;
     }
 
-    @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "repair-service")
-    void on(String message) {
-        stream.accept(CONSUMER, message, this);
+    @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "repair-service",
+            containerFactory = ListingEventStream.BATCHES)
+    void on(List<ConsumerRecord<String, String>> records) {
+        stream.acceptAll(CONSUMER, records, this);
     }
 
     @Override

@@ -7,8 +7,11 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.sanction.check.CheckReadModel;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Feeds the credit check's read model from the listing events, with a consumer group and inbox of its own: the read
@@ -28,9 +31,10 @@ class CheckListingEventsListener implements ListingEventHandler {
     }
 
     @KafkaListener(id = "sanction-check", topics = Topics.LISTING_EVENTS,
-            groupId = "${creditloop.sanction.check.consumer-group:sanction-service.check}")
-    void on(String message) {
-        stream.accept(CONSUMER, message, this);
+            groupId = "${creditloop.sanction.check.consumer-group:sanction-service.check}",
+            containerFactory = ListingEventStream.BATCHES)
+    void on(List<ConsumerRecord<String, String>> records) {
+        stream.acceptAll(CONSUMER, records, this);
     }
 
     @Override

@@ -7,8 +7,11 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.sanction.listing.ListingChanges;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * A confirmed listing starts the loop (R8), an exit or correction lifts its measures (R13, R10/R11), and agencies
@@ -28,9 +31,10 @@ class ListingEventsListener implements ListingEventHandler {
         this.changes = changes;
     }
 
-    @KafkaListener(id = "sanction-listing-events", topics = Topics.LISTING_EVENTS, groupId = "sanction-service")
-    void on(String message) {
-        stream.accept(CONSUMER, message, this);
+    @KafkaListener(id = "sanction-listing-events", topics = Topics.LISTING_EVENTS, groupId = "sanction-service",
+            containerFactory = ListingEventStream.BATCHES)
+    void on(List<ConsumerRecord<String, String>> records) {
+        stream.acceptAll(CONSUMER, records, this);
     }
 
     @Override

@@ -10,8 +10,11 @@ import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.sanction.report.CaseListing;
 import io.creditloop.sanction.report.CaseListings;
 import io.creditloop.sanction.erasure.ErroneousListingErasure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * R8: keeps what the dashboard and the monthly case report need of each listing (department, list, reported
@@ -35,9 +38,10 @@ class CaseListingsListener implements ListingEventHandler {
     }
 
     @KafkaListener(id = "sanction-case-listings", topics = Topics.LISTING_EVENTS,
-            groupId = "sanction-service.case-listings")
-    void on(String message) {
-        stream.accept(CONSUMER, message, this);
+            groupId = "sanction-service.case-listings",
+            containerFactory = ListingEventStream.BATCHES)
+    void on(List<ConsumerRecord<String, String>> records) {
+        stream.acceptAll(CONSUMER, records, this);
     }
 
     @Override

@@ -7,8 +7,11 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.sharing.forward.ForwardService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Every listing, exit and correction is forwarded upstream (R6). Decoding, schema checks, de-duplication and
@@ -27,9 +30,10 @@ class ListingEventsListener implements ListingEventHandler {
         this.forwards = forwards;
     }
 
-    @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "sharing-service")
-    void on(String message) {
-        stream.accept(CONSUMER, message, this);
+    @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "sharing-service",
+            containerFactory = ListingEventStream.BATCHES)
+    void on(List<ConsumerRecord<String, String>> records) {
+        stream.acceptAll(CONSUMER, records, this);
     }
 
     @Override

@@ -7,8 +7,11 @@ import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.ListingEventHandler;
 import io.creditloop.messaging.ListingEventStream;
 import io.creditloop.sharing.registry.RegistryService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * R16: keeps the register's copy of local listings, in a consumer group of its own so forwarding upstream (R6) and
@@ -29,9 +32,10 @@ class RegistryListingEvents implements ListingEventHandler {
     }
 
     @KafkaListener(id = "sharing-registry", topics = Topics.LISTING_EVENTS, groupId = GROUP,
-            autoStartup = "${creditloop.sharing.registry.follow-listing-events:true}")
-    void on(String message) {
-        stream.accept(CONSUMER, message, this);
+            autoStartup = "${creditloop.sharing.registry.follow-listing-events:true}",
+            containerFactory = ListingEventStream.BATCHES)
+    void on(List<ConsumerRecord<String, String>> records) {
+        stream.acceptAll(CONSUMER, records, this);
     }
 
     @Override

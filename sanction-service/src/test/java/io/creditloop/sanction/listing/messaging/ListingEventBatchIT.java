@@ -1,0 +1,154 @@
+package io.creditloop.sanction.listing.messaging;
+
+import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.Topics;
+import io.creditloop.contracts.listing.v1.ListingConfirmed;
+import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingExited;
+import io.creditloop.messaging.ListingEventHandler;
+import io.creditloop.messaging.ListingEventStream;
+import io.creditloop.messaging.PoisonMessageException;
+import io.creditloop.sanction.Listings;
+import io.creditloop.sanction.ServiceITSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The listing-event listeners take the records of one poll as a batch (one inbox transaction per poll). These tests
+ * hand {@link ListingEventStream#acceptAll} a batch directly, with sanction's real handler (tasks, outbox, version
+ * guard), under an inbox consumer of their own, and check what is kept when one event of the batch fails.
+ */
+class ListingEventBatchIT extends ServiceITSupport {
+
+    @Autowired
+    ListingEventStream stream;
+    @Autowired
+    ListingEventsListener sanction;
+
+    private final String consumer = "test.batch." + Listings.unique();
+
+    private ConsumerRecord<String, String> record(int offset, String value) {
+        return new ConsumerRecord<>(Topics.LISTING_EVENTS, 0, offset, "key-" + offset, value);
+    }
+
+    private List<Envelope<ListingConfirmed>> confirmations(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> Listings.confirmed(UUID.randomUUID(), 2, Listings.TAX_MAJOR_VIOLATION,
+                        Listings.newSubject()))
+                .toList();
+    }
+
+    private long tasks(Envelope<ListingConfirmed> event) {
+        return jdbc.sql("SELECT count(*) FROM sanction_task WHERE listing_id = :id")
+                .param("id", event.data().listingId()).query(Long.class).single();
+    }
+
+    private long handled(Envelope<?> event) {
+        return jdbc.sql("SELECT count(*) FROM processed_message WHERE consumer = :consumer AND message_id = :id")
+                .param("consumer", consumer).param("id", event.id()).query(Long.class).single();
+    }
+
+    @Test
+    @DisplayName("R8: a batch of confirmed events initiates each listing's tasks once, a repeat within the batch or of an earlier batch initiates nothing")
+    void batchInitiatesEachListingOnce() {
+        List<Envelope<ListingConfirmed>> events = confirmations(5);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(record(i, codec.encode(events.get(i))));
+        }
+        records.add(record(5, codec.encode(events.get(1)))); // redelivered within the same poll
+
+        assertThat(stream.acceptAll(consumer, records, sanction)).isEqualTo(5);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(tasks(e)).isEqualTo(3);
+            assertThat(handled(e)).isEqualTo(1);
+        });
+
+        // the whole poll delivered again (a rebalance before the offsets were committed)
+        assertThat(stream.acceptAll(consumer, records, sanction)).isZero();
+        assertThat(events).allSatisfy(e -> assertThat(tasks(e)).isEqualTo(3));
+    }
+
+    @Test
+    @DisplayName("R8: when the handler fails for one event of a batch, the events before it are kept, it and those after are not written, and the container is told which record failed")
+    void failingEventKeepsThoseBeforeIt() {
+        List<Envelope<ListingConfirmed>> events = confirmations(4);
+        UUID failing = events.get(2).data().listingId();
+        ListingEventHandler failsOnThird = new DelegatingHandler(sanction, failing);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(record(i, codec.encode(events.get(i))));
+        }
+
+        BatchListenerFailedException failed = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> stream.acceptAll(consumer, records, failsOnThird));
+
+        assertThat(failed.getRecord()).isSameAs(records.get(2));
+        assertThat(failed).hasRootCauseInstanceOf(IllegalStateException.class);
+        assertThat(tasks(events.get(0))).isEqualTo(3);
+        assertThat(tasks(events.get(1))).isEqualTo(3);
+        // the failing event's tasks were written by the handler before it threw: rolled back with it
+        assertThat(tasks(events.get(2))).isZero();
+        assertThat(tasks(events.get(3))).isZero();
+        assertThat(List.of(handled(events.get(0)), handled(events.get(1)), handled(events.get(2)),
+                handled(events.get(3)))).containsExactly(1L, 1L, 0L, 0L);
+
+        // the container seeks back to the failing record: delivered again (now succeeding), it and the rest are handled
+        assertThat(stream.acceptAll(consumer, records.subList(2, 4), sanction)).isEqualTo(2);
+        assertThat(events).allSatisfy(e -> assertThat(tasks(e)).isEqualTo(3));
+    }
+
+    @Test
+    @DisplayName("a poison message in a batch: the events before it are handled, it is named to the container with its reason (for the dead-letter topic), those after wait for the next poll")
+    void poisonMessageInBatch() {
+        List<Envelope<ListingConfirmed>> events = confirmations(3);
+        List<ConsumerRecord<String, String>> records = List.of(
+                record(0, codec.encode(events.get(0))),
+                record(1, codec.encode(events.get(1))),
+                record(2, "{\"id\": \"not even closed\""),
+                record(3, codec.encode(events.get(2))));
+
+        BatchListenerFailedException failed = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> stream.acceptAll(consumer, records, sanction));
+
+        assertThat(failed.getRecord()).isSameAs(records.get(2));
+        assertThat(failed.getCause()).isInstanceOf(PoisonMessageException.class).hasMessageContaining("not JSON");
+        assertThat(tasks(events.get(0))).isEqualTo(3);
+        assertThat(tasks(events.get(1))).isEqualTo(3);
+        assertThat(tasks(events.get(2))).isZero();
+        assertThat(handled(events.get(2))).isZero();
+    }
+
+    /** Sanction's handler, failing after it has written the tasks of one listing. */
+    private record DelegatingHandler(ListingEventHandler delegate, UUID failing) implements ListingEventHandler {
+
+        @Override
+        public void confirmed(ListingConfirmed event) {
+            delegate.confirmed(event);
+            if (event.listingId().equals(failing)) {
+                throw new IllegalStateException("handler failed for listing " + failing);
+            }
+        }
+
+        @Override
+        public void corrected(ListingCorrected event) {
+            delegate.corrected(event);
+        }
+
+        @Override
+        public void exited(ListingExited event) {
+            delegate.exited(event);
+        }
+    }
+}
