@@ -10,6 +10,9 @@ RUN command -v curl >/dev/null \
         && rm -rf /var/lib/apt/lists/*)
 
 RUN groupadd --system creditloop && useradd --system --gid creditloop --home-dir /app --no-create-home creditloop
+# the mount points of compose's named volumes (uploads, export files, evidence): a new volume copies this owner
+RUN mkdir -p /var/lib/creditloop/intake /var/lib/creditloop/exports /var/lib/creditloop/evidence \
+    && chown -R creditloop:creditloop /var/lib/creditloop && chmod -R 750 /var/lib/creditloop
 
 # after the shared layers above, so that the seven images share them
 ARG MODULE

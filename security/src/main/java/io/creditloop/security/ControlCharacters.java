@@ -8,6 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +18,8 @@ import java.util.Map;
 
 /**
  * Issue 9, hostile input: text with a control character other than tab, line feed and carriage return is refused at
- * the door, in request parameters ({@link Filter}: 400 problem) and in JSON bodies ({@link Strings}: Jackson's
+ * the door, in request parameters ({@link Filter}: 400 problem), in the text fields of multipart forms
+ * ({@link MultipartFields}: the same 400, file parts are data and not looked at) and in JSON bodies ({@link Strings}: Jackson's
  * refusal, a 400 from each service's own error handling). A NUL cannot even be stored in PostgreSQL text, so without
  * this it reached the database as a 500; the other control characters are never data a clerk typed.
  */
@@ -44,33 +48,69 @@ public final class ControlCharacters {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-                boolean bad = find(parameter.getKey()) >= 0;
-                for (String value : parameter.getValue()) {
-                    bad |= find(value) >= 0;
-                }
-                if (bad) {
-                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                    response.setContentType("application/problem+json");
-                    String name = find(parameter.getKey()) >= 0 ? "?" : parameter.getKey().replaceAll("[^A-Za-z0-9_.-]", "");
-                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                            + "\"detail\":\"request parameter " + name + " holds a control character\"}")
-                            .getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
+            String refused = refusedParameter(request.getParameterMap());
+            if (refused != null) {
+                refuse(response, "request parameter", refused);
+                return;
             }
             chain.doFilter(request, response);
         }
 
         /**
          * API requests only; multipart bodies are left to the service (reading their parameters here would parse an
-         * upload before the service's own size limits and streaming get to it).
+         * upload before the service's own size limits and streaming get to it): {@link MultipartFields} checks them.
          */
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             String type = request.getContentType();
             return !request.getRequestURI().startsWith("/api/")
                     || type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        }
+    }
+
+    /** The first parameter whose name or a value holds a control character, or null. */
+    static String refusedParameter(Map<String, String[]> parameters) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            boolean bad = find(parameter.getKey()) >= 0;
+            for (String value : parameter.getValue()) {
+                bad |= find(value) >= 0;
+            }
+            if (bad) {
+                return parameter.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** 400, RFC 7807, naming the field (only its safe characters; never its text). */
+    static void refuse(HttpServletResponse response, String what, String field) throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/problem+json");
+        String name = find(field) >= 0 ? "?" : field.replaceAll("[^A-Za-z0-9_.-]", "");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"" + what + " " + name + " holds a control character\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The text fields of a multipart form (e.g. an objection's reason sent with its evidence), checked once the
+     * service itself has parsed the form within its own size limits, before the controller gets them. File parts are
+     * not parameters and are not looked at; the query string's parameters are checked here too.
+     */
+    public static final class MultipartFields implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                throws IOException {
+            if (WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) == null) {
+                return true;
+            }
+            String refused = refusedParameter(request.getParameterMap());
+            if (refused != null) {
+                refuse(response, "multipart field", refused);
+                return false;
+            }
+            return true;
         }
     }
 

@@ -87,6 +87,17 @@ public class SecurityAutoConfiguration {
             return registration;
         }
 
+        /** Issue 9: the text fields of multipart forms, once the service has parsed them. */
+        @Bean
+        WebMvcConfigurer controlCharacterMultipartFields() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                    registry.addInterceptor(new ControlCharacters.MultipartFields()).addPathPatterns("/api/**");
+                }
+            };
+        }
+
         /** Issue 9: a control character in a JSON text is refused by Jackson (a 400), in every servlet service. */
         @Bean
         @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name =

@@ -62,6 +62,33 @@ class ComposeConsistencyTest {
         }
     }
 
+    @Test
+    @DisplayName("SCALE-OUT F1: the files services keep outside the database are on named volumes, at the path the "
+            + "service is told; the gateway reads each service's instances list or its one URL")
+    void filesOnNamedVolumes() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> volumes = (Map<String, Object>) compose.get("volumes");
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> dirs = Map.of("identification-service", "INTAKE_STORAGE_DIR",
+                "sharing-service", "SHARING_EXPORT_DIR", "repair-service", "REPAIR_EVIDENCE_DIR");
+        for (Map.Entry<String, String> e : dirs.entrySet()) {
+            String path = environment(services.get(e.getKey())).get(e.getValue());
+            assertThat(path).as(e.getKey() + " " + e.getValue()).startsWith("/");
+            List<String> mounts = ((List<?>) services.get(e.getKey()).get("volumes")).stream().map(String::valueOf)
+                    .toList();
+            assertThat(mounts).as(e.getKey() + " volumes").anySatisfy(mount -> {
+                String[] parts = mount.split(":");
+                assertThat(parts[1]).isEqualTo(path);
+                assertThat(volumes).containsKey(parts[0]);
+            });
+            assertThat(applicationYml(e.getKey())).contains("${" + e.getValue() + ":");
+        }
+        for (String service : List.of("IDENTIFICATION", "SHARING", "SANCTION", "REPAIR", "PUBLICATION")) {
+            assertThat(applicationYml("gateway")).contains("${" + service + "_URLS:${" + service + "_URL:");
+        }
+    }
+
     private static int defaultPort(String app) throws IOException {
         Matcher m = DEFAULT_PORT.matcher(applicationYml(app));
         assertThat(m.find()).as(app + " application.yml has port: ${PORT:nnnn}").isTrue();

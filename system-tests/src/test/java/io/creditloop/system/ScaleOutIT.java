@@ -35,7 +35,9 @@ import static org.awaitility.Awaitility.await;
  * publication-service joins the first on the same database and broker. Kafka splits the listing topic's partitions
  * (keyed by subject, so a subject's events stay in order on one instance) between the two members of each consumer
  * group; both instances handle a share of an import, and every listing still has exactly its three tasks and one
- * board entry; both publication instances answer the same board search.
+ * board entry; both publication instances answer the same board search. The gateway, restarted with both instances
+ * of each ({@code SANCTION_URLS}, {@code PUBLICATION_URLS}: F6), spreads board searches and sanction GETs over them,
+ * and keeps answering board searches when one publication instance is killed.
  */
 class ScaleOutIT {
 
@@ -49,6 +51,7 @@ class ScaleOutIT {
         Suite suite = Suite.get();
         String sanction2 = suite.startInstance("sanction-service", 2);
         String publication2 = suite.startInstance("publication-service", 2);
+        boolean gatewayRestarted = false;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka()))) {
             for (String group : List.of("sanction-service", "publication-service")) {
                 await(group + ": two members, each with partitions of the listing topic")
@@ -56,6 +59,10 @@ class ScaleOutIT {
                         .untilAsserted(() -> assertThat(listingTopicShares(admin, group)).hasSize(2)
                                 .allSatisfy(partitions -> assertThat(partitions).isPositive()));
             }
+            // F6: the gateway now lists both instances of each
+            suite.kill("gateway");
+            gatewayRestarted = true;
+            suite.restart("gateway");
             Map<String, Double> before = handled(suite, List.of("sanction-service", sanction2,
                     "publication-service", publication2));
 
@@ -101,10 +108,73 @@ class ScaleOutIT {
                 JsonNode page = get(suite.url(instance) + "/api/board?q=" + name);
                 assertThat(page.get("items")).as(instance).hasSize(1);
             }
+
+            // F6: through the gateway, board searches and a sanction GET reach both instances
+            List<String> boards = List.of("publication-service", publication2);
+            List<String> sanctions = List.of("sanction-service", sanction2);
+            String board = "/api/board";
+            String loop = "/api/sanction/listings/{listingId}/loop";
+            Map<String, Double> boardBefore = requests(suite, boards, board);
+            Map<String, Double> loopBefore = requests(suite, sanctions, loop);
+            String listingId;
+            try (Connection db = DriverManager.getConnection(suite.database().jdbcUrl(),
+                    suite.database().username(), suite.database().password());
+                 PreparedStatement select = db.prepareStatement(
+                         "SELECT id FROM identification.listing WHERE submission_id = ?")) {
+                select.setString(1, "scale-" + run + "-7");
+                try (ResultSet rs = select.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    listingId = rs.getString(1);
+                }
+            }
+            for (int i = 0; i < 10; i++) {
+                assertThat(get(suite.gateway() + "/api/board?q=" + name).get("items")).hasSize(1);
+                Api.Reply reply = tax.get("/api/sanction/listings/" + listingId + "/loop");
+                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            }
+            await("the instances counted the calls").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Map<String, Double> boardAfter = requests(suite, boards, board);
+                Map<String, Double> loopAfter = requests(suite, sanctions, loop);
+                for (String instance : boards) {
+                    assertThat(boardAfter.get(instance) - boardBefore.get(instance))
+                            .as("board searches on %s", instance).isPositive();
+                }
+                assertThat(boards.stream().mapToDouble(i -> boardAfter.get(i) - boardBefore.get(i)).sum())
+                        .isEqualTo(10);
+                for (String instance : sanctions) {
+                    assertThat(loopAfter.get(instance) - loopBefore.get(instance))
+                            .as("sanction GETs on %s", instance).isPositive();
+                }
+            });
+
+            // one publication instance killed: every board search through the gateway still answers
+            suite.stopInstance(publication2);
+            for (int i = 0; i < 20; i++) {
+                assertThat(get(suite.gateway() + "/api/board?q=" + name).get("items")).as("search %s", i).hasSize(1);
+                Thread.sleep(250);
+            }
         } finally {
-            suite.kill(sanction2);
-            suite.kill(publication2);
+            suite.stopInstance(sanction2);
+            suite.stopInstance(publication2);
+            if (gatewayRestarted) {
+                suite.kill("gateway");
+                suite.restart("gateway");
+            }
         }
+    }
+
+    /** Requests each instance has answered for a URI pattern ({@code http.server.requests}, per instance). */
+    private Map<String, Double> requests(Suite suite, List<String> instances, String uri) throws Exception {
+        Map<String, Double> totals = new LinkedHashMap<>();
+        for (String instance : instances) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.url(instance)
+                    + "/actuator/metrics/http.server.requests?tag=uri:"
+                    + java.net.URLEncoder.encode(uri, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            totals.put(instance, response.statusCode() == 404 ? 0.0
+                    : JSON.readTree(response.body()).get("measurements").get(0).get("value").asDouble());
+        }
+        return totals;
     }
 
     /** Member → partitions of the listing topic assigned to it, in a consumer group. */

@@ -92,6 +92,18 @@ final class Suite {
         return instance;
     }
 
+    /** SIGKILL to an instance {@link #startInstance} started, which is then forgotten (a restarted gateway no
+     * longer lists it). */
+    void stopInstance(String instance) {
+        kill(instance);
+        ports.remove(instance);
+    }
+
+    /** The app's first instance and those {@link #startInstance} added, in start order. */
+    List<String> instancesOf(String app) {
+        return ports.keySet().stream().filter(name -> name.equals(app) || name.startsWith(app + "#")).toList();
+    }
+
     void start(String instance) {
         String app = instance.contains("#") ? instance.substring(0, instance.indexOf('#')) : instance;
         Path jar = root.resolve(app).resolve("target").resolve(app + "-" + version + "-exec.jar");
@@ -117,6 +129,13 @@ final class Suite {
         env.put("SANCTION_URL", url("sanction-service"));
         env.put("REPAIR_URL", url("repair-service"));
         env.put("PUBLICATION_URL", url("publication-service"));
+        // the gateway balances over every instance started so far (SCALE-OUT F6); one instance: the _URL alone
+        for (String service : List.of("identification", "sharing", "sanction", "repair", "publication")) {
+            List<String> urls = instancesOf(service + "-service").stream().map(this::url).toList();
+            if (urls.size() > 1) {
+                env.put(service.toUpperCase(java.util.Locale.ROOT) + "_URLS", String.join(",", urls));
+            }
+        }
         env.put("CITY_PLATFORM_URL", url("simulator") + "/platforms/city/records");
         env.put("PROVINCE_PLATFORM_URL", url("simulator") + "/platforms/province/records");
         env.put("NATION_PLATFORM_URL", url("simulator") + "/platforms/nation/records");
