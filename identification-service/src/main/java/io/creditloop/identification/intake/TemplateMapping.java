@@ -42,7 +42,17 @@ public final class TemplateMapping {
     /** Spaces a clerk cannot see: no-break and other Unicode spaces, zero-width characters, byte order marks. */
     private static final String INVISIBLE = "\\s\\u001C-\\u001F\\u00A0\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF";
     private static final Pattern INVISIBLE_ANYWHERE = Pattern.compile("[" + INVISIBLE + "]");
-    private static final Pattern INVISIBLE_AT_ENDS = Pattern.compile("^[" + INVISIBLE + "]+|[" + INVISIBLE + "]+$");
+    /**
+     * {@link #INVISIBLE} as a table by character, built from the same class: stripping a cell's ends is a scan from each
+     * end (issue 9: the regex {@code ^[…]+|[…]+$} tried the class at every position of every long text).
+     */
+    private static final boolean[] INVISIBLE_CHAR = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            INVISIBLE_CHAR[c] = INVISIBLE_ANYWHERE.matcher(String.valueOf((char) c)).matches();
+        }
+    }
 
     public enum Template {
         HUANGSHI_ANNEX1("黄石附表1 红黑名单及联合奖惩对象信息记录报送格式"),
@@ -651,8 +661,21 @@ public final class TemplateMapping {
         if (value == null) {
             return null;
         }
-        String text = INVISIBLE_AT_ENDS.matcher(value).replaceAll("");
+        String text = stripInvisible(value);
         return text.isEmpty() || NOT_APPLICABLE.contains(text) ? null : text;
+    }
+
+    /** The text without the invisible characters at its start and end. */
+    static String stripInvisible(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && INVISIBLE_CHAR[value.charAt(start)]) {
+            start++;
+        }
+        while (end > start && INVISIBLE_CHAR[value.charAt(end - 1)]) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     /**
