@@ -56,6 +56,11 @@ public final class CopyRows {
         return rows;
     }
 
+    /** The rows as they are sent: COPY's text format. */
+    String text() {
+        return text.toString();
+    }
+
     /** Writes the rows in the transaction {@code jdbc} takes part in; returns how many were written. */
     public long copy(JdbcTemplate jdbc) {
         if (rows == 0) {
@@ -93,15 +98,20 @@ public final class CopyRows {
 
     /** The text format's escapes: backslash, and the delimiter and line ends a value may contain. */
     private void escape(String s) {
+        int plain = 0; // the start of the run of characters copied as they are
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escaped = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(s, plain, i).append(escaped);
+                plain = i + 1;
             }
         }
+        text.append(s, plain, s.length());
     }
 }
