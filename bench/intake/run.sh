@@ -16,7 +16,14 @@
 # Environment: ROWS (100000), FORMAT (csv | xlsx: the same rows converted by ToXlsx.java with POI's streaming writer), BENCH_PORT (18081), BENCH_KAFKA_PORT (19092), PGHOST (127.0.0.1), PGPORT (5432),
 # PGUSER (postgres), POLL_TIMEOUT seconds (1200), START_TIMEOUT seconds (180), JAR (the built exec jar),
 # KEEP_RESULTS (1: the output is also written to bench/intake/results/), PROFILE (1: sample the intake thread's
-# stack with jcmd Thread.print while it runs and count the frames; costs a little throughput).
+# stack with jcmd Thread.print while it runs and count the frames; costs a little throughput), JFR (1: run the
+# service with Java Flight Recorder's profile settings and print the CPU samples of the upload summarised by top
+# frame and by io.creditloop frame).
+#
+# Issue 9 adds (a') the Kafka floor: KafkaFloor.java sends the same CSV rows' bytes with a plain KafkaProducer
+# (acks=all, idempotent, as the services' producer) to a topic of this run's own broker; the ratios are reported
+# against the slower of the two floors. It also reports CPU ms per row of the service and of this database's
+# PostgreSQL backends, the figures that hold on a shared machine.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -80,12 +87,14 @@ KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
 # a copy of the jar: a rebuild by someone else during the run must not change what is measured
 cp "$JAR" "$WORK/app.jar"
 mkdir -p "$WORK/intake"
+JFR_OPTS=()
+[[ ${JFR:-0} == 1 ]] && JFR_OPTS=(-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=settings=profile,filename=$WORK/app.jfr,name=bench)
 log "starting identification-service on 127.0.0.1:$APP_PORT (-Xmx512m)"
 t_start=$(now_ns)
 DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT PORT=$APP_PORT SERVER_ADDRESS=127.0.0.1 \
   INTAKE_STORAGE_DIR="$WORK/intake" INTAKE_MAX_FILE_SIZE=${INTAKE_MAX_FILE_SIZE:-2GB} \
-  java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/app.jar" >"$WORK/app.log" 2>&1 </dev/null &
+  java -Xmx512m -XX:+ExitOnOutOfMemoryError "${JFR_OPTS[@]}" -jar "$WORK/app.jar" >"$WORK/app.log" 2>&1 </dev/null &
 APP_PID=$!
 deadline=$(($(date +%s) + START_TIMEOUT))
 until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || true) == 200 ]]; do
@@ -129,6 +138,18 @@ copy_rate=$(rate "$copy_rows" "$copy_ns")
 log "COPY: $copy_rows rows in $(secs "$copy_ns")s = $copy_rate rows/s"
 sql "DROP TABLE bench_copy"
 
+# (a') the Kafka floor: the same rows' bytes through a plain producer, acks=all, to a topic of this run's broker
+mkdir -p "$WORK/kafka-lib"
+unzip -q -o -j "$WORK/app.jar" 'BOOT-INF/lib/kafka-clients-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' 'BOOT-INF/lib/lz4-java-*.jar' \
+  'BOOT-INF/lib/snappy-java-*.jar' 'BOOT-INF/lib/zstd-jni-*.jar' -d "$WORK/kafka-lib"
+log "Kafka producer floor, $ROWS rows"
+read -r kafka_rows kafka_ns kafka_bytes < <(java -Xmx512m -cp "$(ls "$WORK"/kafka-lib/*.jar | tr '\n' ':')" \
+  "$HERE/KafkaFloor.java" "127.0.0.1:$KAFKA_PORT" "bench.intake.floor" "$CSV" 2>"$WORK/kafka-floor.log")
+kafka_rate=$(rate "$kafka_rows" "$kafka_ns")
+log "Kafka: $kafka_rows rows in $(secs "$kafka_ns")s = $kafka_rate rows/s"
+slower_rate=$(awk -v a="$copy_rate" -v b="$kafka_rate" 'BEGIN { print (a < b ? a : b) }')
+slower_name=$( ((copy_rate <= kafka_rate)) && echo COPY || echo Kafka)
+
 # (b) end to end through HTTP
 stats() { psql -X -At -F ' ' -d postgres -c "SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = '$DB'"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime, clock ticks
@@ -139,6 +160,10 @@ sleep 1
 read -r xc0 ti0 tu0 td0 < <(stats)
 map0=$(metric creditloop_intake_mapping_seconds_sum); chunk0=$(metric creditloop_intake_chunk_seconds_sum)
 tables >"$WORK/tables0"
+# CPU of this database's PostgreSQL backends (the service's pool, the statistics reads): per pid, clock ticks
+pg_ticks() { for p in $(psql -X -At -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB'"); do
+  echo "$p $(cpu_ticks "$p")"; done | LC_ALL=C sort; }
+pg_ticks >"$WORK/pg0"
 app_cpu0=$(cpu_ticks "$APP_PID")
 read -r m_all0 m_idle0 < <(machine_ticks)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -176,6 +201,7 @@ while :; do
 done
 t_seen=$(now_ns)
 app_cpu1=$(cpu_ticks "$APP_PID")
+pg_ticks >"$WORK/pg1"
 read -r m_all1 m_idle1 < <(machine_ticks)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 jq -c '{state,template,rowsRead,accepted,rejected,duplicates,receivedAt,startedAt,finishedAt,failureReason}' "$WORK/view.json"
@@ -207,8 +233,14 @@ outbox_published=$(sql "SELECT count(*) FROM identification.outbox WHERE publish
 listings=$(sql "SELECT count(*) FROM identification.listing" 2>/dev/null || echo n/a)
 db_size=$(sql "SELECT pg_size_pretty(pg_database_size(current_database()))")
 rejection_sample=$(sql "SELECT field || ': ' || message FROM identification.intake_rejection LIMIT 3" || true)
-ratio=$(awk -v a="$intake_rate" -v c="$copy_rate" 'BEGIN { if (c > 0) printf "%.2f %%", 100 * a / c; else print "n/a" }')
-vs_ratio=$(awk -v a="$vs_rate" -v c="$copy_rate" 'BEGIN { if (c > 0) printf "%.2f %%", 100 * a / c; else print "n/a" }')
+pct() { awk -v a="$1" -v c="$2" 'BEGIN { if (c > 0) printf "%.2f %%", 100 * a / c; else print "n/a" }'; }
+ratio=$(pct "$intake_rate" "$copy_rate"); vs_ratio=$(pct "$vs_rate" "$copy_rate")
+k_ratio=$(pct "$intake_rate" "$kafka_rate"); k_vs_ratio=$(pct "$vs_rate" "$kafka_rate")
+s_ratio=$(pct "$intake_rate" "$slower_rate"); s_vs_ratio=$(pct "$vs_rate" "$slower_rate")
+hz=$(getconf CLK_TCK)
+app_ms_row=$(awk -v t=$((app_cpu1 - app_cpu0)) -v hz="$hz" -v n="$accepted" 'BEGIN { if (n > 0) printf "%.3f", 1000 * t / hz / n; else print "n/a" }')
+pg_cpu_ticks=$(LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2 "$WORK/pg0" "$WORK/pg1" | awk '{ s += $3 - $2 } END { print s + 0 }')
+pg_ms_row=$(awk -v t="$pg_cpu_ticks" -v hz="$hz" -v n="$accepted" 'BEGIN { if (n > 0) printf "%.3f", 1000 * t / hz / n; else print "n/a" }')
 per_row() { awk -v d="$1" -v n="$rows_read" 'BEGIN { if (n > 0) printf "%.1f", d / n; else print "n/a" }'; }
 
 cat <<EOF
@@ -216,11 +248,16 @@ cat <<EOF
 == creditloop spreadsheet intake benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ) ==
 rows generated           $ROWS (Huangshi annex 1, department tax, TAX_MAJOR_VIOLATION); CSV UTF-8 $((csv_bytes / 1024)) KiB; uploaded as $FORMAT, $((upload_bytes / 1024)) KiB
 (a) COPY floor           $copy_rows rows in $(secs "$copy_ns") s = $copy_rate rows/s   (psql \\copy into a plain 11-column table, no index)
+(a') Kafka floor         $kafka_rows rows in $(secs "$kafka_ns") s = $kafka_rate rows/s   (KafkaProducer, acks=all, idempotent, the CSV lines keyed by USCC, $((kafka_bytes / 1024)) KiB; own broker)
+slower floor             $slower_name, $slower_rate rows/s
 (b) validation+storage   $accepted accepted in $vs_s s = $vs_rate rows/s   (mapping + chunk transactions, from the service's creditloop.intake.* timers: no file reading)
 (b) intake, processing   $accepted accepted in $(secs "$proc_ns") s = $intake_rate rows/s   (startedAt → finishedAt: read, map, validate, store)
 (b) intake, end to end   $(secs "$wall_ns") s wall = $e2e_rate rows/s   (POST sent → finishedAt; the POST itself answered in $(secs $((t_answered - t_up))) s)
 upload outcome           state $state, read $rows_read, accepted $accepted, rejected $rejected, duplicates $duplicates
-ratio intake / COPY      $ratio processing, $vs_ratio validation+storage alone   (issue 3 goal: ≥ 25 % of the slower floor)
+ratio intake / COPY      $ratio processing, $vs_ratio validation+storage alone
+ratio intake / Kafka     $k_ratio processing, $k_vs_ratio validation+storage alone
+ratio intake / slower    $s_ratio processing, $s_vs_ratio validation+storage alone   (issue 9 goal: ≥ 25 % of the slower floor)
+CPU per accepted row     identification-service $app_ms_row ms, PostgreSQL backends of this database $pg_ms_row ms   (upload → DONE; the relay's sends and updates included)
 outbox rows written      $outbox ($outbox_published relayed to Kafka by the time of reading)
 listings in the database $listings; database size $db_size
 PostgreSQL during intake $((xc1 - xc0)) commits ($(per_row $((xc1 - xc0)))/row), $((ti1 - ti0)) tuples inserted ($(per_row $((ti1 - ti0)))/row), $((tu1 - tu0)) updated ($(per_row $((tu1 - tu0)))/row)  (whole database, includes the relay and schedulers)
@@ -239,11 +276,52 @@ if [[ -s $WORK/stacks.txt ]]; then
   samples=$(grep -c '^--' "$WORK/stacks.txt")
   echo "intake thread, $samples stack samples (PROFILE=1): top frame, then the io.creditloop frames on the stacks"
   awk '/^--/ { top = 1; next } top && /^\tat / { sub(/^\tat /, ""); sub(/\(.*/, ""); print; top = 0 }' "$WORK/stacks.txt" |
-    sort | uniq -c | sort -rn | head -8 | sed 's/^/    top  /'
-  grep -o 'at io\.creditloop[^(]*' "$WORK/stacks.txt" | sed 's/^at //' | sort | uniq -c | sort -rn | head -15 | sed 's/^/    on   /'
+    sort | uniq -c | sort -rn | head -8 | sed 's/^/    top  /' || true
+  grep -o 'at io\.creditloop[^(]*' "$WORK/stacks.txt" | sed 's/^at //' | sort | uniq -c | sort -rn | head -15 | sed 's/^/    on   /' || true
   grep -o 'at org\.postgresql[^(]*\|at com\.zaxxer[^(]*\|at org\.springframework\.kafka[^(]*\|at org\.apache\.kafka[^(]*' "$WORK/stacks.txt" |
-    sed 's/^at //' | awk -F. '{ print $1"."$2"."$3 }' | sort | uniq -c | sort -rn | head -5 | sed 's/^/    lib  /'
+    sed 's/^at //' | awk -F. '{ print $1"."$2"."$3 }' | sort | uniq -c | sort -rn | head -5 | sed 's/^/    lib  /' || true
   cp "$WORK/stacks.txt" "${RESULT_FILE:-$WORK/x}.stacks" 2>/dev/null || true
+fi
+if [[ ${JFR:-0} == 1 ]]; then
+  jcmd "$APP_PID" JFR.dump name=bench filename="$WORK/app.jfr" >/dev/null 2>&1 || true
+  jfr print --stack-depth 200 --events jdk.ExecutionSample "$WORK/app.jfr" >"$WORK/samples.txt" 2>/dev/null || true
+  cp "$WORK/samples.txt" "${RESULT_FILE:-$WORK/x}.jfr.txt" 2>/dev/null || true
+  jfr_frames() { # one line per sample: its frames, top first, separated by " < "
+    awk '/stackTrace = \[/ { on = 1; line = ""; next }
+         on && /^ *\]/ { on = 0; print line; next }
+         on { f = $0; sub(/^ +/, "", f); sub(/\(.*/, "", f); sub(/ +line:.*/, "", f); line = line (line == "" ? "" : " < ") f }' "$WORK/samples.txt"
+  }
+  jfr_frames | grep -v 'JarLauncher\.main' >"$WORK/frames.txt" || true # the start-up thread is left out
+  total=$(wc -l <"$WORK/frames.txt")
+  echo "JFR CPU samples (Java frames, whole process but its start-up: upload, intake, relay, Kafka clients): $total; top frames:"
+  { awk -F' < ' '{ print $1 }' "$WORK/frames.txt" | sort | uniq -c | sort -rn | head -20 | sed 's/^/    top  /'; } || true
+  echo "  by the first io.creditloop / library entry point on the stack (inclusive, share of all samples):"
+  { awk -F' < ' -v n="$total" '{
+      cat = "other"
+      for (i = NF; i >= 1; i--) { # from the root of the thread to the top: the innermost matching frame wins
+        f = $i
+        if (f ~ /OutboxRelay\.relayBatch/) cat = "outbox relay (read, open, send to Kafka, mark sent)"
+        else if (f ~ /IntakeController|MultipartStream|fileupload/) cat = "upload request (multipart, store, hash)"
+        else if (f ~ /CsvFile\.check|XlsxFile\.check/) cat = "damage check (first read of the file)"
+        else if (f ~ /CsvFile\.read|XlsxFile\.read/ && cat !~ /check/) cat = "reading rows"
+        else if (f ~ /TemplateMapping\.map/) cat = "mapping rows"
+        else if (f ~ /RecordContentRules\.accept/) cat = "R3 rules"
+        else if (f ~ /Listings\.insertAll|Listings\.copy/) cat = "listing rows (incl. sealing ID numbers)"
+        else if (f ~ /PersonalDataCipher\.encrypt/) cat = "sealing ID numbers (AES-GCM)"
+        else if (f ~ /Listings\.appendEvents/) cat = "listing_event rows"
+        else if (f ~ /ListingEvents\.confirmedAll|Outbox\.appendAll/) cat = "outbox rows (event JSON, seal, insert)"
+        else if (f ~ /EventCodec\.encode/) cat = "event JSON (Jackson)"
+        else if (f ~ /IntakeUploads\.recordRows/) cat = "intake_row rows"
+        else if (f ~ /ListingService\.submitAll/ && cat == "other") cat = "submitAll: lookups, locks, workflow"
+        else if (f ~ /IntakeRunner/ && cat == "other") cat = "intake runner, other"
+        else if (f ~ /^jdk\.jfr|^jdk\.internal\.event/ && cat == "other") cat = "JFR itself"
+      }
+      if (cat == "other" && $0 ~ /org\.apache\.kafka\.clients/) cat = "Kafka client threads (producer I/O, consumers)"
+      if (cat == "other" && $1 ~ /^java\.lang\.ref|G1|GC/) cat = "other (GC, reference handling)"
+      c[cat]++ }
+    END { for (k in c) printf "%6d %5.1f %%  %s\n", c[k], 100 * c[k] / n, k }' "$WORK/frames.txt" | sort -rn | sed 's/^/    /'; } || true
+  echo "  thread roots of the 'other' samples:"
+  { awk -F' < ' '{ print $NF }' "$WORK/frames.txt" | sort | uniq -c | sort -rn | head -8 | sed 's/^/    root /'; } || true
 fi
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr)"

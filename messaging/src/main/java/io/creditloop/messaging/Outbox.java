@@ -56,17 +56,19 @@ public class Outbox {
         signalAfterCommit();
     }
 
-    /** {@link #append} for many events, in batched statements; they are relayed in this order. */
+    /**
+     * {@link #append} for many events, in one {@code COPY} (issue 9: a chunk of an intake's events costs the database
+     * and the driver far less than as INSERTs); they are relayed in this order.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<Message> messages) {
-        jdbc.batchUpdate(INSERT, messages, 500, (ps, m) -> {
-            ps.setObject(1, UUID.fromString(m.event().id()));
-            ps.setString(2, m.topic());
-            ps.setString(3, m.key());
-            ps.setString(4, m.event().type());
-            ps.setString(5, protection.seal(codec.encode(m.event())));
-            ps.setObject(6, listingId(m.event()));
-        });
+        CopyRows rows = new CopyRows("outbox", "event_id", "topic", "message_key", "event_type", "payload",
+                "listing_id");
+        for (Message m : messages) {
+            rows.row(UUID.fromString(m.event().id()), m.topic(), m.key(), m.event().type(),
+                    protection.seal(codec.encode(m.event())), listingId(m.event()));
+        }
+        rows.copy(jdbc);
         signalAfterCommit();
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,17 @@ public final class TemplateMapping {
     /** Spaces a clerk cannot see: no-break and other Unicode spaces, zero-width characters, byte order marks. */
     private static final String INVISIBLE = "\\s\\u001C-\\u001F\\u00A0\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF";
     private static final Pattern INVISIBLE_ANYWHERE = Pattern.compile("[" + INVISIBLE + "]");
-    private static final Pattern INVISIBLE_AT_ENDS = Pattern.compile("^[" + INVISIBLE + "]+|[" + INVISIBLE + "]+$");
+    /**
+     * {@link #INVISIBLE} as a table by character, built from the same class: stripping a cell's ends is a scan from each
+     * end (issue 9: the regex {@code ^[…]+|[…]+$} tried the class at every position of every long text).
+     */
+    private static final boolean[] INVISIBLE_CHAR = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            INVISIBLE_CHAR[c] = INVISIBLE_ANYWHERE.matcher(String.valueOf((char) c)).matches();
+        }
+    }
 
     public enum Template {
         HUANGSHI_ANNEX1("黄石附表1 红黑名单及联合奖惩对象信息记录报送格式"),
@@ -318,7 +329,31 @@ public final class TemplateMapping {
         return new Found(new Header(best, row.number(), columns, labels, unknown, last));
     }
 
+    /**
+     * {@link #lookup}'s answers for cell texts seen lately. Every data row is checked for being a later header (a
+     * stacked table), and most of its cells repeat from row to row (list type, department, reason, basis, validity):
+     * folding them again for each row was a tenth of the intake's CPU (issue 9). Bounded in entries and text length.
+     */
+    private static final Map<String, Optional<Map<Template, Column>>> LOOKUPS = new ConcurrentHashMap<>();
+    private static final int LOOKUPS_MAX_ENTRIES = 4096;
+    private static final int LOOKUPS_MAX_TEXT = 512;
+
     private static Map<Template, Column> lookup(String text) {
+        if (text.length() > LOOKUPS_MAX_TEXT) {
+            return lookupUncached(text);
+        }
+        Optional<Map<Template, Column>> known = LOOKUPS.get(text);
+        if (known == null) {
+            known = Optional.ofNullable(lookupUncached(text));
+            if (LOOKUPS.size() >= LOOKUPS_MAX_ENTRIES) {
+                LOOKUPS.clear();
+            }
+            LOOKUPS.put(text, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static Map<Template, Column> lookupUncached(String text) {
         String key = headerKey(text);
         Map<Template, Column> known = NAMES.get(key);
         if (known == null && key.contains("(")) {
@@ -651,8 +686,21 @@ public final class TemplateMapping {
         if (value == null) {
             return null;
         }
-        String text = INVISIBLE_AT_ENDS.matcher(value).replaceAll("");
+        String text = stripInvisible(value);
         return text.isEmpty() || NOT_APPLICABLE.contains(text) ? null : text;
+    }
+
+    /** The text without the invisible characters at its start and end. */
+    static String stripInvisible(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && INVISIBLE_CHAR[value.charAt(start)]) {
+            start++;
+        }
+        while (end > start && INVISIBLE_CHAR[value.charAt(end - 1)]) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.identification.catalog.ListTypeEntry;
+import io.creditloop.messaging.CopyRows;
 import io.creditloop.security.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -37,13 +37,6 @@ public class Listings {
             FROM listing l JOIN list_type t ON t.code = l.list_type_code AND t.version = l.list_type_version
             """;
 
-    private static final String INSERT = """
-            INSERT INTO listing (id, version, status, submission_id, list_type_code, list_type_version, subject_type,
-                subject_key, subject_name, uscc, id_type, id_number, legal_representative, reason, basis, department,
-                recognition_date, valid_from, valid_until, organisation_code, lei, note, warnings,
-                legal_representative_id_number, confirmed_at, notice_date, publicity_ends_on, objection, decision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     /** Issue 8, R16: ID numbers (the subject's, a legal representative's) are stored encrypted. */
@@ -62,54 +55,35 @@ public class Listings {
     }
 
     /**
-     * New listings in whatever state identification left them, in batched statements (intake of large uploads);
-     * their history goes in with {@link #appendEvents}.
+     * New listings in whatever state identification left them, in one {@code COPY} (intake of large uploads, issue 9);
+     * their history goes in with {@link #appendEvents}. ID numbers are sealed as by {@link #insert}.
      */
     public void insertAll(List<Listing> fresh) {
-        batch.batchUpdate(INSERT, fresh, 500, (ps, l) -> {
+        CopyRows rows = new CopyRows("listing", "id", "version", "status", "submission_id", "list_type_code",
+                "list_type_version", "subject_type", "subject_key", "subject_name", "uscc", "id_type", "id_number",
+                "legal_representative", "reason", "basis", "department", "recognition_date", "valid_from",
+                "valid_until", "organisation_code", "lei", "note", "warnings", "legal_representative_id_number",
+                "confirmed_at", "notice_date", "publicity_ends_on", "objection", "decision");
+        for (Listing l : fresh) {
             ListedSubject s = l.subject();
-            ps.setObject(1, l.id());
-            ps.setLong(2, l.version());
-            ps.setString(3, l.status().name());
-            ps.setString(4, l.submissionId());
-            ps.setString(5, l.listType().code());
-            ps.setInt(6, l.listType().version());
-            ps.setString(7, s.type().name());
-            ps.setString(8, s.key());
-            ps.setString(9, s.name());
-            ps.setString(10, s.uscc());
-            ps.setString(11, s.idType());
-            ps.setString(12, cipher.encrypt(s.idNumber()));
-            ps.setString(13, s.legalRepresentative());
-            ps.setString(14, l.reason());
-            ps.setString(15, l.basis());
-            ps.setString(16, l.department());
-            ps.setObject(17, l.recognitionDate(), Types.DATE);
-            ps.setObject(18, l.validFrom(), Types.DATE);
-            ps.setObject(19, l.validUntil(), Types.DATE);
-            ps.setString(20, s.organisationCode());
-            ps.setString(21, s.lei());
-            ps.setString(22, l.note());
-            ps.setString(23, l.warnings().isEmpty() ? null : String.join("\n", l.warnings()));
-            ps.setString(24, cipher.encrypt(s.legalRepresentativeIdNumber()));
-            ps.setTimestamp(25, timestamp(l.confirmedAt()));
-            ps.setObject(26, l.noticeDate(), Types.DATE);
-            ps.setObject(27, l.publicityEndsOn(), Types.DATE);
-            ps.setString(28, l.objection());
-            ps.setString(29, l.decision());
-        });
+            rows.row(l.id(), l.version(), l.status().name(), l.submissionId(), l.listType().code(),
+                    l.listType().version(), s.type().name(), s.key(), s.name(), s.uscc(), s.idType(),
+                    cipher.encrypt(s.idNumber()), s.legalRepresentative(), l.reason(), l.basis(), l.department(),
+                    l.recognitionDate(), l.validFrom(), l.validUntil(), s.organisationCode(), s.lei(), l.note(),
+                    l.warnings().isEmpty() ? null : String.join("\n", l.warnings()),
+                    cipher.encrypt(s.legalRepresentativeIdNumber()), l.confirmedAt(), l.noticeDate(),
+                    l.publicityEndsOn(), l.objection(), l.decision());
+        }
+        rows.copy(batch);
     }
 
-    /** History entries in batched statements. */
+    /** History entries in one {@code COPY}. */
     public void appendEvents(List<HistoryEntry> entries) {
-        batch.batchUpdate("INSERT INTO listing_event (listing_id, version, type, occurred_at, detail) "
-                + "VALUES (?, ?, ?, ?, ?)", entries, 1000, (ps, e) -> {
-                    ps.setObject(1, e.listingId());
-                    ps.setLong(2, e.version());
-                    ps.setString(3, e.type());
-                    ps.setTimestamp(4, timestamp(e.at()));
-                    ps.setString(5, e.detail());
-                });
+        CopyRows rows = new CopyRows("listing_event", "listing_id", "version", "type", "occurred_at", "detail");
+        for (HistoryEntry e : entries) {
+            rows.row(e.listingId(), e.version(), e.type(), e.at(), e.detail());
+        }
+        rows.copy(batch);
     }
 
     /**

@@ -353,6 +353,29 @@ class TemplateMappingTest {
         return ((TemplateMapping.Found) match).header();
     }
 
+    @Test
+    @DisplayName("R3: a cell loses the invisible characters at its ends (no-break, ideographic, zero-width spaces, BOM) "
+            + "exactly as the regex of the invisible class would strip them, and keeps those inside")
+    // the regex's $ also matched before a final line terminator outside the class (U+0085): not in the alphabet
+    void stripsInvisibleEndsLikeTheRegex() {
+        java.util.regex.Pattern ends = java.util.regex.Pattern.compile("^[\\s\\u001C-\\u001F\\u00A0\\u1680\\u180E"
+                + "\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF]+|[\\s\\u001C-\\u001F\\u00A0\\u1680"
+                + "\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF]+$");
+        char[] alphabet = {' ', '\t', '\n', '\u000B', '\u001D', '\u00A0', '\u200B', '\u2029', '\u3000', '\uFEFF',
+                '\u2065', 'a', '黄', '/', '1'};
+        java.util.Random random = new java.util.Random(9);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String cell = text.toString();
+            assertThat(TemplateMapping.stripInvisible(cell)).as("%s", cell.chars().mapToObj(Integer::toHexString)
+                    .toList()).isEqualTo(ends.matcher(cell).replaceAll(""));
+        }
+        assertThat(TemplateMapping.stripInvisible("\u3000\u00A0黄石 鑫源\u200B\uFEFF")).isEqualTo("黄石 鑫源");
+    }
+
     private static SheetRow row(int number, List<String> cells) {
         return SheetRow.of(number, cells);
     }
