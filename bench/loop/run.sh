@@ -37,7 +37,7 @@ cd "$ROOT"
   java -version 2>&1
   echo "PostgreSQL: $(psql -X -At -h 127.0.0.1 -U postgres -d postgres -c 'SHOW server_version' 2>/dev/null || echo '?')"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "commit: $(git rev-parse --short HEAD) $(git status --porcelain | grep -q . && echo '(with local changes)')"
+  echo "commit: $(git rev-parse --short HEAD) $(git status --porcelain --untracked-files=no | grep -q . && echo '(with local changes)')"
 } | tee "$RESULT"
 status=0
 ./mvnw -B -q -o "${REPO[@]}" -f system-tests/pom.xml verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \

@@ -246,6 +246,12 @@ class LoopBench {
             ddl.execute("DROP TABLE IF EXISTS public.loop_bench_copy");
             ddl.execute("CREATE TABLE public.loop_bench_copy (message_key text, payload text)");
         }
+        // a warm-up pass, untimed (this JVM's JIT, the server's caches), then the timed one into the emptied table
+        db.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY public.loop_bench_copy FROM STDIN (FORMAT csv)", new ByteArrayInputStream(data));
+        try (Statement ddl = db.createStatement()) {
+            ddl.execute("TRUNCATE public.loop_bench_copy");
+        }
         long t0 = System.nanoTime();
         long copied = db.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY public.loop_bench_copy FROM STDIN (FORMAT csv)", new ByteArrayInputStream(data));
@@ -263,6 +269,10 @@ class LoopBench {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {
             producer.partitionsFor(topic);
+            for (ConsumerRecord<String, String> record : events) { // warm-up pass, untimed
+                producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+            }
+            producer.flush();
             AtomicLong failed = new AtomicLong();
             long p0 = System.nanoTime();
             for (ConsumerRecord<String, String> record : events) {
@@ -276,8 +286,9 @@ class LoopBench {
             double produceSeconds = (System.nanoTime() - p0) / 1e9;
             produceRate = n / produceSeconds;
             say("phase 1 floors: the %d listing events the import produced (%.0f bytes on average): COPY into a plain "
-                            + "table %.0f rows/s (%.2f s); raw KafkaProducer acks=all to a %d-partition topic %.0f "
-                            + "records/s (%.2f s, %d failed); load %s before, %s after", n, (double) bytes / n,
+                            + "table %.0f rows/s (%.2f s); raw KafkaProducer (the suite's settings: defaults, acks=all) to a "
+                            + "%d-partition topic %.0f records/s (%.2f s, %d failed); each timed after an untimed "
+                            + "warm-up pass of the same rows; load %s before, %s after", n, (double) bytes / n,
                     copyRate, copySeconds, partitions, produceRate, produceSeconds, failed.get(), before, load());
         }
         admin.deleteTopics(List.of(topic)).all().get();
@@ -304,6 +315,13 @@ class LoopBench {
     // ---------------------------------------------------------------- phase 3
 
     private void latency(Admin admin, int rate) throws Exception {
+        // start from an idle suite: the backlog of an earlier phase would be queueing time of this one
+        Instant settle = Instant.now();
+        while (!lag(admin).equals("none") && Instant.now().isBefore(settle.plusSeconds(DRAIN_S))) {
+            Thread.sleep(1_000);
+        }
+        say("phase 3 at %d listings/s: waited %.1f s for the earlier phases' backlog; lag now: %s", rate,
+                seconds(settle, Instant.now()), lag(admin));
         int perBatch = Math.max(1, rate / 10);
         long tickNanos = TimeUnit.SECONDS.toNanos(1) * perBatch / rate;
         int batches = (int) (TimeUnit.SECONDS.toNanos(DURATION_S) / tickNanos);
@@ -322,6 +340,8 @@ class LoopBench {
         List<Long> late = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger shed = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        long listingsBefore = count("SELECT count(*) FROM identification.listing");
         Map<String, Long> cpu0 = cpu();
         long t0 = System.nanoTime();
         for (int b = 0; b < batches; b++) {
@@ -342,6 +362,7 @@ class LoopBench {
                     Api.Reply reply = tax.post("/api/listings/batch", Map.of("listings", batch));
                     if (reply.status() != 200) {
                         failed.addAndGet(batch.size());
+                        failures.merge("HTTP " + reply.status(), batch.size(), Integer::sum);
                         return;
                     }
                     for (JsonNode item : reply.json().get("results")) {
@@ -349,10 +370,13 @@ class LoopBench {
                             ids.add(item.get("id").asText());
                         } else {
                             failed.incrementAndGet();
+                            failures.merge(item.get("outcome").asText(), 1, Integer::sum);
                         }
                     }
                 } catch (RuntimeException e) {
                     failed.addAndGet(batch.size());
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    failures.merge(cause.getClass().getSimpleName(), batch.size(), Integer::sum);
                 }
             });
         }
@@ -361,10 +385,10 @@ class LoopBench {
         double importSeconds = (System.nanoTime() - t0) / 1e9;
         String lagAtEnd = lag(admin);
         say("phase 3 at %d listings/s offered (batches of %d every %d ms, %d s): %d accepted in %.1f s = %.0f "
-                        + "listings/s achieved, %d failed, %d not sent (their batch would have started over 5 s late: more than 64 calls in flight); batches sent late p50 %d ms, max %d ms; sanction's lag "
+                        + "listings/s achieved, %d failed %s, %d not sent (their batch would have started over 5 s late: more than 64 calls in flight); batches sent late p50 %d ms, max %d ms; sanction's lag "
                         + "when the import ended: %s; load %s before, %s at the end", rate, perBatch,
                 tickNanos / 1_000_000, DURATION_S, ids.size(), importSeconds, ids.size() / importSeconds,
-                failed.get(), shed.get(), percentile(late, 50), percentile(late, 100), lagAtEnd, before, load());
+                failed.get(), failures, shed.get(), percentile(late, 50), percentile(late, 100), lagAtEnd, before, load());
         Instant drainUntil = Instant.now().plusSeconds(DRAIN_S);
         while (Instant.now().isBefore(drainUntil)
                 && ids.stream().anyMatch(id -> taskCount.getOrDefault(id, 0) < TASKS_PER_LISTING)) {
@@ -372,6 +396,7 @@ class LoopBench {
         }
         double drainedAfter = (System.nanoTime() - t0) / 1e9 - importSeconds;
         Map<String, Long> cpu1 = cpu();
+        long created = count("SELECT count(*) FROM identification.listing") - listingsBefore;
         watcher.stop = true;
         watching.join();
         List<Long> confirmedToTask = new ArrayList<>();
@@ -395,13 +420,13 @@ class LoopBench {
         say("phase 3 at %d listings/s: LATENCY confirmed → first task on an agency topic, ms: p50 %d, p95 %d, p99 %d, "
                         + "max %d (%d listings; goal p99 < 500); listing-topic record → agency-topic record (the "
                         + "sanction hop): p50 %d, p95 %d, p99 %d, max %d; %d of %d listings had all %d tasks after up "
-                        + "to %d s of draining (%.1f s used)%s; CPU s per 1,000 listings from the import's start until drained: %s; load %s", rate,
+                        + "to %d s of draining (%.1f s used)%s; identification created %d listings in this phase (failed calls included); CPU s per 1,000 of those from the import's start until drained: %s; load %s", rate,
                 percentile(confirmedToTask, 50), percentile(confirmedToTask, 95), percentile(confirmedToTask, 99),
                 percentile(confirmedToTask, 100), confirmedToTask.size(), percentile(topicToTask, 50),
                 percentile(topicToTask, 95), percentile(topicToTask, 99), percentile(topicToTask, 100), complete,
                 ids.size(), TASKS_PER_LISTING, DRAIN_S, drainedAfter,
                 complete < ids.size() ? " (NOT all: the latencies above are of those that arrived, a lower bound)" : "",
-                perThousand(cpu0, cpu1, Math.max(1, ids.size())), load());
+                created, perThousand(cpu0, cpu1, Math.max(1, created)), load());
         say("phase 3 lag after draining: %s", lag(admin));
     }
 
