@@ -73,6 +73,15 @@ final class Broker {
         }
     }
 
+    /** The broker process's id, from kafka.sh's pid file. */
+    long pid() {
+        try {
+            return Long.parseLong(Files.readString(runDir.resolve("kafka-" + port + ".pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void run(String command, int timeoutSeconds) {
         try {
             Files.createDirectories(output.getParent());

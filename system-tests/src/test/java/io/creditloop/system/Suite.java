@@ -31,6 +31,8 @@ final class Suite {
     private static final Logger log = LoggerFactory.getLogger(Suite.class);
     static final List<String> APPS = List.of("identification-service", "sharing-service", "sanction-service",
             "repair-service", "publication-service", "simulator", "gateway");
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xss512k", "-Xmx256m");
     private static Suite instance;
     private static RuntimeException failedStart;
 
@@ -43,6 +45,9 @@ final class Suite {
     private final Broker broker = Broker.startUnlessGiven(root, logs);
     private final TestServers servers = TestServers.get();
     private Duration coldStart;
+    /** bench/loop: when each instance's process was started, and how long it took until it first answered ready. */
+    private final Map<String, Instant> startedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
 
     static synchronized Suite get() {
         if (failedStart != null) {
@@ -75,7 +80,15 @@ final class Suite {
         }
         Instant begin = Instant.now();
         APPS.forEach(this::start);
-        APPS.forEach(app -> awaitReady(app, Duration.ofSeconds(240)));
+        // all polled together, so each app's time to ready is its own, not the slowest earlier one's
+        org.awaitility.Awaitility.await("every app ready").atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    boolean all = true;
+                    for (String app : APPS) {
+                        all &= readyAfter.containsKey(app) || ready(app);
+                    }
+                    return all;
+                });
         coldStart = Duration.between(begin, Instant.now());
         log.info("suite up in {} s ({})", coldStart.toSeconds(), servers.describe());
     }
@@ -110,8 +123,10 @@ final class Suite {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw verify from the root");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xss512k", "-Xmx256m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance.replace('#', '-') + ".log")
@@ -147,6 +162,8 @@ final class Suite {
         // every test class gets its callers' tokens from 127.0.0.1: above the per-address login limit's default
         env.put("GATEWAY_LOGIN_RATE_LIMIT", "1000");
         try {
+            readyAfter.remove(instance);
+            startedAt.put(instance, Instant.now());
             Process process = builder.start();
             processes.put(instance, process);
             Files.writeString(pids(), process.pid() + "\n", java.nio.file.StandardOpenOption.CREATE,
@@ -208,7 +225,11 @@ final class Suite {
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
                             URI.create(url(app) + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return ready.statusCode() == 200 && ready.body().contains("UP");
+            boolean up = ready.statusCode() == 200 && ready.body().contains("UP");
+            if (up && startedAt.containsKey(app)) {
+                readyAfter.putIfAbsent(app, Duration.between(startedAt.get(app), Instant.now()));
+            }
+            return up;
         } catch (IOException e) {
             return false; // not listening yet
         }
@@ -233,6 +254,46 @@ final class Suite {
         if (broker != null) {
             broker.clean();
         }
+    }
+
+    /** SIGTERM (a graceful shutdown, offsets committed), waiting up to 30 s before SIGKILL. */
+    void stop(String app) {
+        Process process = processes.remove(app);
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The operating system's id of a running app's process (bench/loop reads its /proc entries). */
+    long pid(String app) {
+        Process process = processes.get(app);
+        if (process == null) {
+            throw new IllegalStateException(app + " is not running");
+        }
+        return process.pid();
+    }
+
+    /** The broker's process id, or -1 when the suite does not own the broker. */
+    long brokerPid() {
+        return broker == null ? -1 : broker.pid();
+    }
+
+    /** How long an app took from its process start until it first answered ready (null if not yet). */
+    Duration readyAfter(String app) {
+        return readyAfter.get(app);
+    }
+
+    /** The JVM options every app is started with. */
+    static List<String> jvmOptions() {
+        return JVM_OPTIONS;
     }
 
     /** SIGKILL to the Kafka broker (a crash: no controlled shutdown); false if the suite does not own it. */

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole suite's benchmark (issue 9): system-tests' LoopBench (not an *IT: CI never runs it) with the whole suite
+# as processes (Suite: every app's exec jar, its own schema in a fresh database, a KRaft broker process). In one run:
+#   1. floors: the N listing events the import produced, COPY'd into a plain table and sent by a raw KafkaProducer
+#      (acks=all) to a topic with as many partitions as the listing topic;
+#   2. the whole loop: LISTINGS listings imported through the gateway (batches of BATCH on THREADS threads) with
+#      sanction, sharing, publication and repair stopped; once identification's outbox is relayed they are started
+#      together and timed until every task (3 per listing), forward (1 per platform) and board entry is written;
+#   3. loop latency at each of RATES listings/s (open loop, a batch every 100 ms, DURATION seconds each): listing
+#      confirmed (the event's confirmedAt) → the first task's record on an agency topic, p50/p95/p99/max;
+#   4. memory (VmRSS, VmHWM, heap after a GC by jcmd) and cold start, all together and one app at a time.
+#
+#   bench/loop/run.sh                                   LISTINGS=20000 RATES=500 DURATION=60
+#   LISTINGS=10000 RATES=500,100 DURATION=30 bench/loop/run.sh
+#
+# Build first (the apps' runnable jars): ./mvnw -B -q install -DskipTests. MAVEN_REPO=path for a private repository.
+# Figures: the lines "loop: ..." in bench/loop/results/loop-<UTC>-listings<N>.txt, with the machine's description.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+LISTINGS=${LISTINGS:-20000}
+BATCH=${BATCH:-100}
+THREADS=${THREADS:-4}
+RATES=${RATES:-500}
+DURATION=${DURATION:-60}
+DRAIN=${DRAIN:-180}
+mkdir -p "$HERE/results"
+RESULT=$HERE/results/loop-$(date -u +%Y%m%dT%H%M%SZ)-listings$LISTINGS.txt
+REPO=()
+[[ -n ${MAVEN_REPO:-} ]] && REPO=(-Dmaven.repo.local="$MAVEN_REPO")
+cd "$ROOT"
+{
+  echo "loop: LISTINGS=$LISTINGS BATCH=$BATCH THREADS=$THREADS RATES=$RATES DURATION=$DURATION DRAIN=$DRAIN"
+  echo "machine: nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(uname -sr)"
+  free -g
+  java -version 2>&1
+  echo "PostgreSQL: $(psql -X -At -h 127.0.0.1 -U postgres -d postgres -c 'SHOW server_version' 2>/dev/null || echo '?')"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "commit: $(git rev-parse --short HEAD) $(git status --porcelain --untracked-files=no | grep -q . && echo '(with local changes)')"
+} | tee "$RESULT"
+status=0
+./mvnw -B -q -o "${REPO[@]}" -f system-tests/pom.xml verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=LoopBench -Dcreditloop.loop.listings="$LISTINGS" -Dcreditloop.loop.batch="$BATCH" \
+  -Dcreditloop.loop.import-threads="$THREADS" -Dcreditloop.loop.rates="$RATES" \
+  -Dcreditloop.loop.duration-seconds="$DURATION" -Dcreditloop.loop.drain-seconds="$DRAIN" \
+  -Dcreditloop.loop.out="$RESULT" >"$RESULT.log" 2>&1 || status=$?
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULT"
+grep -h 'Tests run' system-tests/target/failsafe-reports/io.creditloop.system.LoopBench.txt 2>/dev/null | tee -a "$RESULT" || true
+echo "loop: exit $status (Maven output: $RESULT.log)" | tee -a "$RESULT"
+exit "$status"
