@@ -96,7 +96,10 @@ ensure_formatted() {
   [[ -f $DATA/meta.properties ]] && return 0
   mkdir -p "$DATA"
   local cluster_id # 16 random bytes, base64url without padding: Kafka's Uuid form
-  cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+  # one starting with '-' would be read as an option by the storage tool (about 1 start in 64 failed so)
+  until [[ -n ${cluster_id:-} && $cluster_id != -* ]]; do
+    cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+  done
   say "formatting $DATA (cluster id $cluster_id)"
   java_cmd kafka.tools.StorageTool format -t "$cluster_id" -c "$CONF" --ignore-formatted >>"$LOG" 2>&1 ||
     { say "formatting failed:"; tail -n 30 "$LOG"; exit 1; }
