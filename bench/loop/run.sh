@@ -12,6 +12,8 @@
 #
 #   bench/loop/run.sh                                   LISTINGS=20000 RATES=500 DURATION=60
 #   LISTINGS=10000 RATES=500,100 DURATION=30 bench/loop/run.sh
+#   APP_JVM_OPTIONS="-XX:+UseSerialGC -Xmx256m" bench/loop/run.sh   the apps with the full JIT (default: the system
+#                                                   tests' light JVMs, C1 only: -XX:TieredStopAtLevel=1 ...)
 #
 # Build first (the apps' runnable jars): ./mvnw -B -q install -DskipTests. MAVEN_REPO=path for a private repository.
 # Figures: the lines "loop: ..." in bench/loop/results/loop-<UTC>-listings<N>.txt, with the machine's description.
@@ -44,7 +46,8 @@ status=0
   -Dit.test=LoopBench -Dcreditloop.loop.listings="$LISTINGS" -Dcreditloop.loop.batch="$BATCH" \
   -Dcreditloop.loop.import-threads="$THREADS" -Dcreditloop.loop.rates="$RATES" \
   -Dcreditloop.loop.duration-seconds="$DURATION" -Dcreditloop.loop.drain-seconds="$DRAIN" \
-  -Dcreditloop.loop.out="$RESULT" >"$RESULT.log" 2>&1 || status=$?
+  -Dcreditloop.loop.out="$RESULT" ${APP_JVM_OPTIONS:+"-Dcreditloop.suite.jvm-options=$APP_JVM_OPTIONS"} \
+  >"$RESULT.log" 2>&1 || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULT"
 grep -h 'Tests run' system-tests/target/failsafe-reports/io.creditloop.system.LoopBench.txt 2>/dev/null | tee -a "$RESULT" || true
 echo "loop: exit $status (Maven output: $RESULT.log)" | tee -a "$RESULT"

@@ -31,8 +31,12 @@ final class Suite {
     private static final Logger log = LoggerFactory.getLogger(Suite.class);
     static final List<String> APPS = List.of("identification-service", "sharing-service", "sanction-service",
             "repair-service", "publication-service", "simulator", "gateway");
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-Xmx256m");
+    /**
+     * Light JVMs for tests on 2 cores (quick start, C1 only); a benchmark sets {@code creditloop.suite.jvm-options}
+     * (space-separated) to run the apps as production would, e.g. with the full JIT.
+     */
+    private static final List<String> JVM_OPTIONS = List.of(System.getProperty("creditloop.suite.jvm-options",
+            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m").trim().split("\\s+"));
     private static Suite instance;
     private static RuntimeException failedStart;
 
