@@ -1,5 +1,10 @@
 package io.creditloop.system;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,8 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -109,5 +116,31 @@ final class Broker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Per consumer group accepted by {@code groups}: the partitions it has not consumed up to their end, and by how
+     * many records. Groups without lag are left out.
+     */
+    static Map<String, Map<TopicPartition, Long>> consumerLag(Admin admin, java.util.function.Predicate<String> groups)
+            throws ExecutionException, InterruptedException {
+        Map<String, Map<TopicPartition, Long>> lagging = new java.util.TreeMap<>();
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            if (!groups.test(group.groupId())) {
+                continue;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            committed.forEach((partition, offset) -> {
+                long behind = ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
+                if (behind > 0) {
+                    lagging.computeIfAbsent(group.groupId(), g -> new HashMap<>()).put(partition, behind);
+                }
+            });
+        }
+        return lagging;
     }
 }

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.creditloop.testsupport.Identifiers;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -255,22 +251,8 @@ class ChaosIT {
     /** Partitions where a consumer group of the suite's services has not consumed up to the end: group → lag. */
     private static Map<String, Long> lag(Admin admin) throws ExecutionException, InterruptedException {
         Map<String, Long> lagging = new HashMap<>();
-        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-            if (SERVICES.stream().noneMatch(service -> group.groupId().startsWith(service))) {
-                continue;
-            }
-            Map<TopicPartition, OffsetAndMetadata> committed = admin
-                    .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            committed.forEach((partition, offset) -> {
-                long behind = ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
-                if (behind > 0) {
-                    lagging.merge(group.groupId() + " " + partition, behind, Long::sum);
-                }
-            });
-        }
+        Broker.consumerLag(admin, group -> SERVICES.stream().anyMatch(group::startsWith)).forEach((group, partitions) ->
+                partitions.forEach((partition, behind) -> lagging.put(group + " " + partition, behind)));
         return lagging;
     }
 

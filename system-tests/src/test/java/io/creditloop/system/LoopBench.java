@@ -7,13 +7,10 @@ import io.creditloop.contracts.Topics;
 import io.creditloop.testsupport.Identifiers;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -628,19 +624,8 @@ class LoopBench {
     /** Per consumer group of the suite: events on its topics not yet consumed. */
     private static String lag(Admin admin) throws Exception {
         Map<String, Long> lagging = new java.util.TreeMap<>();
-        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin
-                    .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            committed.forEach((partition, offset) -> {
-                long behind = ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
-                if (behind > 0) {
-                    lagging.merge(group.groupId() + " on " + partition.topic(), behind, Long::sum);
-                }
-            });
-        }
+        Broker.consumerLag(admin, group -> true).forEach((group, partitions) -> partitions.forEach(
+                (partition, behind) -> lagging.merge(group + " on " + partition.topic(), behind, Long::sum)));
         return lagging.isEmpty() ? "none" : lagging.toString();
     }
 
