@@ -1,5 +1,7 @@
 package io.creditloop.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,6 +27,12 @@ import java.util.UUID;
  * Mints and verifies the ES256-signed JWTs that carry a {@link Caller}. Two audiences: {@link #GATEWAY} for the
  * tokens the gateway hands its clients, {@link #SERVICES} for the short-lived tokens it forwards to a service. A
  * service accepts only {@link #SERVICES}, so a client's own token sent straight to a service is refused.
+ * <p>
+ * An ES256 verification costs about a millisecond of CPU, more than the rest of a credit check, and a client sends
+ * the same token with every request until it expires. So a token whose signature and claims verified once is
+ * remembered (at most {@value #REMEMBERED} tokens, least recently used dropped); a remembered token is still checked
+ * on every use against the clock (expiry, issue time) and the audience asked for. The keys of one {@code Tokens}
+ * never change, so a signature that verified once verifies again; refused tokens are never remembered.
  */
 public final class Tokens {
 
@@ -32,9 +40,15 @@ public final class Tokens {
     public static final String GATEWAY = "creditloop-gateway";
     public static final String SERVICES = "creditloop-services";
     private static final Duration LEEWAY = Duration.ofSeconds(30);
+    static final int REMEMBERED = 10_000;
 
     private final TokenKeys keys;
     private final Clock clock;
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+
+    /** What a token's one full verification established; the time-dependent parts are checked again on each use. */
+    private record Verified(Caller caller, List<String> audiences, Instant expires, Instant issued) {
+    }
 
     public Tokens(TokenKeys keys, Clock clock) {
         this.keys = keys;
@@ -79,9 +93,34 @@ public final class Tokens {
         if (token == null || token.isBlank()) {
             throw new InvalidToken("no token");
         }
+        String compact = token.strip();
+        Verified known = verified.getIfPresent(compact);
+        if (known != null) {
+            checkClaims(known, audience);
+            return known.caller();
+        }
+        Verified checked = verifyFully(compact, audience);
+        verified.put(compact, checked);
+        return checked.caller();
+    }
+
+    private void checkClaims(Verified token, String audience) {
+        Instant now = clock.instant();
+        if (token.expires() == null || token.expires().plus(LEEWAY).isBefore(now)) {
+            throw new InvalidToken("token expired");
+        }
+        if (token.issued() != null && token.issued().minus(LEEWAY).isAfter(now)) {
+            throw new InvalidToken("token issued in the future");
+        }
+        if (token.audiences() == null || !token.audiences().contains(audience)) {
+            throw new InvalidToken("token not meant for " + audience);
+        }
+    }
+
+    private Verified verifyFully(String compact, String audience) {
         SignedJWT jwt;
         try {
-            jwt = SignedJWT.parse(token.strip());
+            jwt = SignedJWT.parse(compact);
         } catch (ParseException e) {
             throw new InvalidToken("malformed token");
         }
@@ -98,19 +137,8 @@ public final class Tokens {
                 throw new InvalidToken("token signature does not verify");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Instant now = clock.instant();
-            if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().plus(LEEWAY).isBefore(now)) {
-                throw new InvalidToken("token expired");
-            }
-            if (claims.getIssueTime() != null && claims.getIssueTime().toInstant().minus(LEEWAY).isAfter(now)) {
-                throw new InvalidToken("token issued in the future");
-            }
             if (!ISSUER.equals(claims.getIssuer())) {
                 throw new InvalidToken("token from an unknown issuer");
-            }
-            List<String> audiences = claims.getAudience();
-            if (audiences == null || !audiences.contains(audience)) {
-                throw new InvalidToken("token not meant for " + audience);
             }
             Caller.Kind kind;
             try {
@@ -120,7 +148,12 @@ public final class Tokens {
             }
             String scope = claims.getStringClaim("scope");
             Set<String> scopes = scope == null || scope.isBlank() ? Set.of() : new HashSet<>(List.of(scope.split(" ")));
-            return new Caller(kind, claims.getStringClaim("code"), claims.getSubject(), scopes);
+            Verified checked = new Verified(new Caller(kind, claims.getStringClaim("code"), claims.getSubject(),
+                    Set.copyOf(scopes)), claims.getAudience() == null ? null : List.copyOf(claims.getAudience()),
+                    claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant(),
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
+            checkClaims(checked, audience);
+            return checked;
         } catch (JOSEException | ParseException e) {
             throw new InvalidToken("token cannot be verified", e);
         }

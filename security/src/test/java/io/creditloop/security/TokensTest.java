@@ -81,4 +81,56 @@ class TokensTest {
         assertThat(service.keys().signing()).isEmpty();
         assertThat(service.keys().isDevelopment()).isFalse();
     }
+
+    /** A moving clock for one Tokens: what it remembered must still expire. */
+    private static final class MovingClock extends Clock {
+        private Instant now = Instant.now();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aRememberedTokenIsStillCheckedForExpiryAndAudience() {
+        MovingClock clock = new MovingClock();
+        Tokens tokens = new Tokens(TokenKeys.development(), clock);
+        Caller caller = new Caller(Caller.Kind.DEPARTMENT, "tax", "client-tax", java.util.Set.of("listing:write"));
+        String token = tokens.mint(caller, Tokens.SERVICES, Duration.ofMinutes(1));
+
+        assertThat(tokens.verify(token, Tokens.SERVICES)).isEqualTo(caller);
+        assertThat(tokens.verify(" " + token + " ", Tokens.SERVICES)).as("the second use, remembered").isEqualTo(caller);
+        assertThatThrownBy(() -> tokens.verify(token, Tokens.GATEWAY)).isInstanceOf(InvalidToken.class)
+                .hasMessageContaining("not meant for");
+
+        clock.now = clock.now.plus(Duration.ofSeconds(89)); // 60 s life + 30 s leeway not yet over
+        assertThat(tokens.verify(token, Tokens.SERVICES)).isEqualTo(caller);
+        clock.now = clock.now.plus(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> tokens.verify(token, Tokens.SERVICES)).isInstanceOf(InvalidToken.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aForgedTokenIsNotRememberedAsItsGenuineTwin() throws Exception {
+        Tokens tokens = new Tokens(TokenKeys.development());
+        String genuine = tokens.mint(Caller.internal("t"), Tokens.SERVICES, Duration.ofMinutes(1));
+        assertThat(tokens.verify(genuine, Tokens.SERVICES).isInternal()).isTrue();
+        String[] parts = genuine.split("\\.");
+        String otherSignature = tokens.mint(Caller.internal("u"), Tokens.SERVICES, Duration.ofMinutes(1)).split("\\.")[2];
+        String forged = parts[0] + "." + parts[1] + "." + otherSignature;
+        assertThatThrownBy(() -> tokens.verify(forged, Tokens.SERVICES)).isInstanceOf(InvalidToken.class);
+        assertThatThrownBy(() -> tokens.verify(forged, Tokens.SERVICES)).as("refused again, not remembered")
+                .isInstanceOf(InvalidToken.class);
+    }
 }

@@ -2,7 +2,6 @@ package io.creditloop.gateway.access;
 
 import io.creditloop.security.Caller;
 import io.creditloop.security.InvalidToken;
-import io.creditloop.security.Tokens;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +44,14 @@ class CallerRelayFilter implements GlobalFilter, Ordered {
             "x-caller", "x-caller-kind", "x-caller-code", "x-internal-token", "x-forwarded-user");
 
     private final ExternalTokens externalTokens;
-    private final Tokens tokens;
+    private final InternalTokens internalTokens;
     private final RateLimiterRegistry limiters;
     private final AccessProperties properties;
 
-    CallerRelayFilter(ExternalTokens externalTokens, Tokens tokens, RateLimiterRegistry limiters,
+    CallerRelayFilter(ExternalTokens externalTokens, InternalTokens internalTokens, RateLimiterRegistry limiters,
                       AccessProperties properties) {
         this.externalTokens = externalTokens;
-        this.tokens = tokens;
+        this.internalTokens = internalTokens;
         this.limiters = limiters;
         this.properties = properties;
     }
@@ -125,7 +124,7 @@ class CallerRelayFilter implements GlobalFilter, Ordered {
                     .forEach(h::remove);
             h.remove(HttpHeaders.AUTHORIZATION);
             if (!caller.is(Caller.Kind.PUBLIC)) {
-                h.setBearerAuth(tokens.mint(caller, Tokens.SERVICES, properties.internalTokenTtl()));
+                h.setBearerAuth(internalTokens.forCaller(caller));
             }
         }).build();
         return chain.filter(exchange.mutate().request(forwarded).build());
