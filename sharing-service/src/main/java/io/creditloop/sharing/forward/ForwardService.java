@@ -136,6 +136,14 @@ public class ForwardService {
         Forward forward = forwards.lock(forwardId)
                 .orElseThrow(() -> new IllegalStateException("no forward " + forwardId));
         if (!forward.pending() || outcome instanceof DeliveryOutcome.Deferred) {
+            forwards.landed(forwardId);
+            if (forward.state() == ForwardState.CANCELLED && outcome instanceof DeliveryOutcome.Delivered d) {
+                // R11: cancelled while its call was in flight; the platform has it, and the exit (claimed only now)
+                // tells it to delete the record
+                log.warn("forward {} ({} of listing {} v{}) was cancelled while in flight and reached {} anyway ({}); "
+                        + "the listing's exit follows it", forwardId, forward.action(), forward.listingId(),
+                        forward.listingVersion(), forward.platform(), d.acknowledgement());
+            }
             return;
         }
         Instant now = clock.instant();

@@ -58,19 +58,19 @@ public class Forwards {
      * Claims up to {@code limit} pending forwards that are due, earliest deadline first, by moving their next attempt
      * to the end of the lease: one statement, so no transaction stays open during the HTTP calls that follow, and
      * other instances skip them. A claim that is never resolved (the instance died) runs out and is retried. A forward
-     * waits while an older one of its listing to the same platform is pending (SCALE-OUT F4: confirmation before
-     * exit, whatever the number of workers and instances).
+     * waits while an older one of its listing to the same platform is pending or still in flight, even if cancelled
+     * meanwhile (SCALE-OUT F4, R11: confirmation before exit, whatever the number of workers and instances).
      */
     public List<Forward> claimDue(Instant now, Duration lease, int limit) {
         return jdbc.sql("""
-                        UPDATE forward SET next_attempt_at = :leaseEnd
+                        UPDATE forward SET next_attempt_at = :leaseEnd, in_flight_until = :leaseEnd
                         WHERE forward_id IN (
                             SELECT f.forward_id FROM forward f
                             WHERE f.state = 'PENDING' AND f.next_attempt_at <= :now
                               AND NOT EXISTS (
                                   SELECT 1 FROM forward older
                                   WHERE older.listing_id = f.listing_id AND older.platform = f.platform
-                                    AND older.state = 'PENDING'
+                                    AND (older.state = 'PENDING' OR older.in_flight_until > :now)
                                     AND (older.listing_version, older.created_at)
                                         < (f.listing_version, f.created_at))
                             ORDER BY f.due_date, f.created_at
@@ -89,10 +89,19 @@ public class Forwards {
         if (forwardIds.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE forward SET next_attempt_at = :at WHERE forward_id IN (:ids) AND state = 'PENDING'")
+        jdbc.sql("""
+                        UPDATE forward SET in_flight_until = NULL,
+                            next_attempt_at = CASE WHEN state = 'PENDING' THEN :at ELSE next_attempt_at END
+                        WHERE forward_id IN (:ids)""")
                 .param("at", timestamp(at))
                 .param("ids", forwardIds)
                 .update();
+    }
+
+    /** The claimed forward's call to its platform has ended (whatever its state now): its listing's next may go. */
+    public void landed(UUID forwardId) {
+        jdbc.sql("UPDATE forward SET in_flight_until = NULL WHERE forward_id = :id AND in_flight_until IS NOT NULL")
+                .param("id", forwardId).update();
     }
 
     public boolean isPending(UUID forwardId) {
@@ -113,7 +122,8 @@ public class Forwards {
         jdbc.sql("""
                         UPDATE forward SET state = :state, attempts = :attempts, acknowledgement = :ack,
                             rejection_reason = :reason, last_error = :error, delivered_at = :deliveredAt,
-                            rejected_at = :rejectedAt, next_attempt_at = :next, updated_at = :now
+                            rejected_at = :rejectedAt, next_attempt_at = :next, updated_at = :now,
+                            in_flight_until = NULL
                         WHERE forward_id = :id""")
                 .param("state", f.state().name())
                 .param("attempts", f.attempts())

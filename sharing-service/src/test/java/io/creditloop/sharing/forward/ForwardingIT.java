@@ -71,6 +71,8 @@ class ForwardingIT {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Forwards forwards;
+    @Autowired
+    ForwardService service;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -121,6 +123,32 @@ class ForwardingIT {
         // ten minutes on: the province's lease ran out, so it comes again; the city's exit comes at last
         assertThat(claimOnly(listing, future.plus(Duration.ofMinutes(10)))).extracting(Forward::forwardId)
                 .containsExactlyInAnyOrder(exit.forwardId(), otherPlatformExit.forwardId());
+        jdbc.sql("DELETE FROM forward WHERE listing_id = :listing").param("listing", listing).update();
+    }
+
+    @Test
+    @DisplayName("R11, SCALE-OUT F4: an erroneous listing's exit waits for its confirmation's call still in flight, "
+            + "though the confirmation was cancelled meanwhile, so the platform gets the erasure last")
+    void anExitWaitsForACancelledConfirmationInFlight() {
+        Instant future = Instant.parse("2099-01-01T00:00:00Z");
+        UUID listing = UUID.randomUUID();
+        Forward confirmation = Forward.pending(UUID.randomUUID(), listing, 1, "city", ForwardAction.LISTING, "{}",
+                LocalDate.of(2099, 1, 10), future.minusSeconds(60));
+        Forward exit = Forward.pending(UUID.randomUUID(), listing, 2, "city", ForwardAction.EXIT, "{}",
+                LocalDate.of(2099, 1, 5), future.minusSeconds(30));
+        List.of(confirmation, exit).forEach(forwards::insert);
+        jdbc.sql("UPDATE forward SET next_attempt_at = :at WHERE listing_id = :listing")
+                .param("at", java.sql.Timestamp.from(future)).param("listing", listing).update();
+        assertThat(claimOnly(listing, future)).extracting(Forward::forwardId).containsExactly(confirmation.forwardId());
+
+        // the erroneous exit arrives while the confirmation's call is under way
+        assertThat(forwards.cancelPendingBefore(listing, 2)).isEqualTo(1);
+        assertThat(claimOnly(listing, future)).as("the confirmation is still in flight").isEmpty();
+
+        service.recordOutcome(confirmation.forwardId(), new DeliveryOutcome.Delivered("CITY-LATE"));
+        assertThat(claimOnly(listing, future)).extracting(Forward::forwardId).containsExactly(exit.forwardId());
+        assertThat(forwards.findByListing(listing)).filteredOn(f -> f.action() == ForwardAction.LISTING)
+                .extracting(Forward::state).containsExactly(ForwardState.CANCELLED);
         jdbc.sql("DELETE FROM forward WHERE listing_id = :listing").param("listing", listing).update();
     }
 
@@ -200,8 +228,15 @@ class ForwardingIT {
                 .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
         assertThat(forwards()).filteredOn(f -> f.action() == ForwardAction.LISTING)
                 .extracting(ForwardView::state).containsOnly(ForwardState.CANCELLED);
-        assertThat(PLATFORMS.requestsFor(listingId.toString())).filteredOn(r -> r.status() < 300).hasSize(2)
-                .allSatisfy(r -> assertThat(r.body().path("action").asText()).isEqualTo("EXIT"));
+        // the confirmation's retries stop once it is cancelled; a retry whose pending check passed just before the
+        // cancellation can still reach the platform, and then before the exit (anExitWaitsForACancelledConfirmation-
+        // InFlight): per platform, what succeeded ends with the exit, and the confirmation at most once before it
+        for (String platform : List.of("city", "province")) {
+            List<String> succeeded = PLATFORMS.requestsFor(listingId.toString()).stream()
+                    .filter(r -> r.platform().equals(platform) && r.status() < 300)
+                    .map(r -> r.body().path("action").asText()).toList();
+            assertThat(succeeded).as(platform).isIn(List.of("EXIT"), List.of("LISTING", "EXIT"));
+        }
         await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
                         "SELECT payload::text FROM forward WHERE listing_id = :id").param("id", listingId)
                 .query(String.class).list()).hasSize(4).containsOnly("{\"purged\":true}"));
