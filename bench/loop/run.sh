@@ -8,10 +8,12 @@
 #      together and timed until every task (3 per listing), forward (1 per platform) and board entry is written;
 #   3. loop latency at each of RATES listings/s (open loop, a batch every 100 ms, DURATION seconds each): listing
 #      confirmed (the event's confirmedAt) → the first task's record on an agency topic, p50/p95/p99/max;
+#   0. idle: CPU of every process over IDLE seconds with nothing offered (the suite's fixed cost);
 #   4. memory (VmRSS, VmHWM, heap after a GC by jcmd) and cold start, all together and one app at a time.
 #
 #   bench/loop/run.sh                                   LISTINGS=20000 RATES=500 DURATION=60
 #   LISTINGS=10000 RATES=500,100 DURATION=30 bench/loop/run.sh
+#   LISTINGS=0 RATES= IDLE=60 ONE_AT_A_TIME=false bench/loop/run.sh   only the idle phase (and memory)
 #   APP_JVM_OPTIONS="-XX:+UseSerialGC -Xmx256m" bench/loop/run.sh   the apps with the full JIT (default: the system
 #                                                   tests' light JVMs, C1 only: -XX:TieredStopAtLevel=1 ...)
 #
@@ -27,13 +29,15 @@ THREADS=${THREADS:-4}
 RATES=${RATES:-500}
 DURATION=${DURATION:-60}
 DRAIN=${DRAIN:-180}
+IDLE=${IDLE:-30}
+ONE_AT_A_TIME=${ONE_AT_A_TIME:-true}
 mkdir -p "$HERE/results"
 RESULT=$HERE/results/loop-$(date -u +%Y%m%dT%H%M%SZ)-listings$LISTINGS.txt
 REPO=()
 [[ -n ${MAVEN_REPO:-} ]] && REPO=(-Dmaven.repo.local="$MAVEN_REPO")
 cd "$ROOT"
 {
-  echo "loop: LISTINGS=$LISTINGS BATCH=$BATCH THREADS=$THREADS RATES=$RATES DURATION=$DURATION DRAIN=$DRAIN"
+  echo "loop: LISTINGS=$LISTINGS BATCH=$BATCH THREADS=$THREADS RATES=$RATES DURATION=$DURATION DRAIN=$DRAIN IDLE=$IDLE"
   echo "machine: nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(uname -sr)"
   free -g
   java -version 2>&1
@@ -46,6 +50,7 @@ status=0
   -Dit.test=LoopBench -Dcreditloop.loop.listings="$LISTINGS" -Dcreditloop.loop.batch="$BATCH" \
   -Dcreditloop.loop.import-threads="$THREADS" -Dcreditloop.loop.rates="$RATES" \
   -Dcreditloop.loop.duration-seconds="$DURATION" -Dcreditloop.loop.drain-seconds="$DRAIN" \
+  -Dcreditloop.loop.idle-seconds="$IDLE" -Dcreditloop.loop.one-at-a-time="$ONE_AT_A_TIME" \
   -Dcreditloop.loop.out="$RESULT" ${APP_JVM_OPTIONS:+"-Dcreditloop.suite.jvm-options=$APP_JVM_OPTIONS"} \
   >"$RESULT.log" 2>&1 || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULT"

@@ -77,11 +77,16 @@ class LoopBench {
     private static final int IMPORT_BATCH = Integer.getInteger("creditloop.loop.batch", 100);
     private static final int IMPORT_THREADS = Integer.getInteger("creditloop.loop.import-threads", 4);
     private static final List<Integer> RATES = java.util.Arrays.stream(
-            System.getProperty("creditloop.loop.rates", "500").split(",")).map(String::strip).map(Integer::valueOf)
+            System.getProperty("creditloop.loop.rates", "500").split(",")).map(String::strip).filter(r -> !r.isEmpty()).map(Integer::valueOf)
             .toList();
     private static final int DURATION_S = Integer.getInteger("creditloop.loop.duration-seconds", 60);
     private static final int DRAIN_S = Integer.getInteger("creditloop.loop.drain-seconds", 180);
     private static final int LOOP_TIMEOUT_S = Integer.getInteger("creditloop.loop.timeout-seconds", 900);
+    /** Phase 0: how long the started, unloaded suite's CPU is sampled (0 skips it). */
+    /** Phase 4b: cold start of every app alone (false skips it). */
+    private static final boolean ONE_AT_A_TIME = Boolean.parseBoolean(
+            System.getProperty("creditloop.loop.one-at-a-time", "true"));
+    private static final int IDLE_S = Integer.getInteger("creditloop.loop.idle-seconds", 30);
     private static final String OUT = System.getProperty("creditloop.loop.out");
     /** R9: TAX_MAJOR_VIOLATION's enforcing agencies as sanction-service seeds them. */
     private static final int TASKS_PER_LISTING = 3;
@@ -110,16 +115,42 @@ class LoopBench {
         tax = new Callers(suite.gateway()).department("tax");
         db = DriverManager.getConnection(suite.database().jdbcUrl(), suite.database().username(),
                 suite.database().password());
+        idle(IDLE_S);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka()))) {
-            wholeLoop(admin);
+            if (LISTINGS > 0) {
+                wholeLoop(admin);
+            }
             for (int rate : RATES) {
                 latency(admin, rate);
             }
         }
         memory("after the latency phase");
-        oneAtATime();
+        if (ONE_AT_A_TIME) {
+            oneAtATime();
+        }
         say("done, load %s", load());
         db.close();
+    }
+
+    // ---------------------------------------------------------------- phase 0: the suite's fixed cost
+
+    /**
+     * CPU of the started suite doing nothing (no listing offered): what every later phase pays on top of its own work
+     * (schedulers, outbox relay ticks, consumer polls, the broker, health checks), as % of one core per process.
+     */
+    private void idle(int seconds) throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        Thread.sleep(10_000); // start-up's tail (first scheduler runs, consumer group joins)
+        Map<String, Long> cpu0 = cpu();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        Map<String, Long> cpu1 = cpu();
+        StringBuilder out = new StringBuilder();
+        cpu1.forEach((name, t) -> out.append(String.format(Locale.ROOT, "%s %.1f %%, ", name,
+                (t - cpu0.getOrDefault(name, 0L)) * 100.0 / TICKS / seconds)));
+        say("phase 0 idle: CPU over %d s with nothing offered, %% of one core (2 cores = 200 %%): %s; load %s",
+                seconds, out, load());
     }
 
     // ---------------------------------------------------------------- phase 2 (with phase 1's floors inside)
