@@ -14,7 +14,8 @@
 #   bench/loop/run.sh                                   LISTINGS=20000 RATES=500 DURATION=60
 #   LISTINGS=10000 RATES=500,100 DURATION=30 bench/loop/run.sh
 #   LISTINGS=0 RATES= IDLE=60 ONE_AT_A_TIME=false bench/loop/run.sh   only the idle phase (and memory)
-#   APP_JVM_OPTIONS="-XX:+UseSerialGC -Xmx256m" bench/loop/run.sh   the apps with the full JIT (default: the system
+#   APP_JVM_OPTIONS="-XX:+UseSerialGC -Xmx256m" bench/loop/run.sh   the apps with the full JIT ({app} in an option
+#                                                   becomes the app's name, e.g. a JFR file each; default: the system
 #                                                   tests' light JVMs, C1 only: -XX:TieredStopAtLevel=1 ...)
 #
 # Build first (the apps' runnable jars): ./mvnw -B -q install -DskipTests. MAVEN_REPO=path for a private repository.

@@ -33,7 +33,8 @@ final class Suite {
             "repair-service", "publication-service", "simulator", "gateway");
     /**
      * Light JVMs for tests on 2 cores (quick start, C1 only); a benchmark sets {@code creditloop.suite.jvm-options}
-     * (space-separated) to run the apps as production would, e.g. with the full JIT.
+     * (space-separated) to run the apps as production would, e.g. with the full JIT; {@code {app}} in an option is
+     * replaced by the instance's name (one flight recording per app: {@code -XX:StartFlightRecording=filename=/tmp/{app}.jfr}).
      */
     private static final List<String> JVM_OPTIONS = List.of(System.getProperty("creditloop.suite.jvm-options",
             "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m").trim().split("\\s+"));
@@ -129,7 +130,7 @@ final class Suite {
         }
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        command.addAll(JVM_OPTIONS);
+        JVM_OPTIONS.forEach(option -> command.add(option.replace("{app}", instance.replace('#', '-'))));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
