@@ -1,10 +1,7 @@
 package io.creditloop.publication.board;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import io.creditloop.security.SubjectKeyHash;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,16 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class IdNumberKeys {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[\\dX]|\\d{15}");
 
-    private final SecretKeySpec secret;
+    private final SubjectKeyHash hash;
 
     public IdNumberKeys(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("the subject-key secret must have at least 16 characters");
-        }
-        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.hash = new SubjectKeyHash(secret);
     }
 
     /** The key of an ID number (trimmed, upper case); {@code null} for none. */
@@ -32,14 +25,7 @@ public final class IdNumberKeys {
         if (idNumber == null || idNumber.isBlank()) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(secret);
-            return HexFormat.of().formatHex(
-                    mac.doFinal(normalised(idNumber).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        return hash.of(idNumber);
     }
 
     /** Whether a search text is shaped like a resident ID number, so it is worth hashing. */

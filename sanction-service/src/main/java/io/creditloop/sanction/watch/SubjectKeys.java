@@ -1,11 +1,6 @@
 package io.creditloop.sanction.watch;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import java.util.Locale;
+import io.creditloop.security.SubjectKeyHash;
 
 /**
  * R16: the subject keys that listing events carry, computed here the same way identification-service does, so an
@@ -15,14 +10,10 @@ import java.util.Locale;
  */
 public final class SubjectKeys {
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private final SecretKeySpec secret;
+    private final SubjectKeyHash hash;
 
     public SubjectKeys(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("the subject-key secret must have at least 16 characters");
-        }
-        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.hash = new SubjectKeyHash(secret);
     }
 
     /** @param uscc a normalised USCC (upper case, no spaces) */
@@ -37,13 +28,6 @@ public final class SubjectKeys {
 
     /** @param idType e.g. {@code RESIDENT_ID}; the number is normalised (trimmed, upper case) before hashing */
     public String ofPerson(String idType, String idNumber) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(secret);
-            byte[] digest = mac.doFinal(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "ID:" + idType + ":" + HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        return hash.personKey(idType, idNumber);
     }
 }

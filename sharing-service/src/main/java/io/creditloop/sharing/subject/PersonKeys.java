@@ -1,11 +1,6 @@
 package io.creditloop.sharing.subject;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import java.util.Locale;
+import io.creditloop.security.SubjectKeyHash;
 
 /**
  * R16: the subject key of a natural person, {@code ID:<type>:<HMAC-SHA256 of the number>}, exactly as
@@ -16,14 +11,10 @@ import java.util.Locale;
 public final class PersonKeys {
 
     public static final String RESIDENT_ID = "RESIDENT_ID";
-    private static final String ALGORITHM = "HmacSHA256";
-    private final SecretKeySpec secret;
+    private final SubjectKeyHash hash;
 
     public PersonKeys(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("the subject-key secret must have at least 16 characters");
-        }
-        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.hash = new SubjectKeyHash(secret);
     }
 
     public String residentId(String idNumber) {
@@ -32,14 +23,7 @@ public final class PersonKeys {
 
     /** {@code ID:<idType>:<HMAC>}, as identification-service keys a person with that ID type. */
     public String of(String idType, String idNumber) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(secret);
-            byte[] digest = mac.doFinal(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "ID:" + idType + ":" + HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        return hash.personKey(idType, idNumber);
     }
 
     public static String organisation(String uscc) {
