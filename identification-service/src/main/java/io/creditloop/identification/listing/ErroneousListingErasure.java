@@ -24,7 +24,7 @@ import java.util.UUID;
 @Component
 public class ErroneousListingErasure {
 
-    static final String ERASED = "（已删除）";
+    static final String ERASED = io.creditloop.contracts.listing.v1.Erased.VALUE;
 
     private final JdbcClient jdbc;
     private final Outbox outbox;

@@ -1,5 +1,6 @@
 package io.creditloop.sharing.erasure;
 
+import io.creditloop.contracts.listing.v1.Erased;
 import io.creditloop.messaging.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,12 +66,12 @@ public class ErroneousListingErasure {
         }
         int erased = jdbc.sql("""
                         UPDATE forward SET payload = '{"purged":true}', acknowledgement = NULL,
-                            rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE '（已删除）' END,
+                            rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE :erased END,
                             last_error = NULL, updated_at = now()
                         WHERE listing_id = :id AND state <> 'PENDING' AND payload::text <> '{"purged":true}'""")
-                .param("id", listingId).update();
-        jdbc.sql("UPDATE department_notice SET reason = '（已删除）' WHERE listing_id = :id")
-                .param("id", listingId).update();
+                .param("erased", Erased.VALUE).param("id", listingId).update();
+        jdbc.sql("UPDATE department_notice SET reason = :erased WHERE listing_id = :id")
+                .param("erased", Erased.VALUE).param("id", listingId).update();
         outbox.erase(listingId);
         return erased;
     }
