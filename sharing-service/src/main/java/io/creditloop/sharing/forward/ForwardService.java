@@ -250,11 +250,12 @@ public class ForwardService {
     public int raiseDeadlineAlarms(int limit) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<Outbox.Message> alarms = new ArrayList<>();
         List<Forward> overdue = forwards.lockOverdueUnraised(today, limit);
         for (Forward f : overdue) {
-            publish(f, EventTypes.FORWARD_OVERDUE, now, new ForwardOverdue(f.forwardId(), f.listingId(),
+            alarms.add(message(f, EventTypes.FORWARD_OVERDUE, now, new ForwardOverdue(f.forwardId(), f.listingId(),
                     f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(), f.attempts(),
-                    f.lastError(), now));
+                    f.lastError(), now)));
             log.error("ALARM: forward {} ({} of listing {} v{}) to {} is overdue: due {}, {} attempt(s), last error: {}",
                     f.forwardId(), f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(),
                     f.attempts(), f.lastError());
@@ -262,13 +263,16 @@ public class ForwardService {
         forwards.markOverdueRaised(overdue.stream().map(Forward::forwardId).toList(), now);
         List<Forward> atRisk = forwards.lockAtRiskUnraised(today, deadlines.atRiskHorizon(today), limit);
         for (Forward f : atRisk) {
-            publish(f, EventTypes.FORWARD_AT_RISK, now, new ForwardAtRisk(f.forwardId(), f.listingId(),
+            alarms.add(message(f, EventTypes.FORWARD_AT_RISK, now, new ForwardAtRisk(f.forwardId(), f.listingId(),
                     f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(),
-                    deadlines.workingDaysLeft(today, f.dueDate()), f.attempts(), f.lastError(), now));
+                    deadlines.workingDaysLeft(today, f.dueDate()), f.attempts(), f.lastError(), now)));
             log.warn("forward {} ({} of listing {} v{}) to {} is at risk: due {}, {} attempt(s)", f.forwardId(),
                     f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(), f.attempts());
         }
         forwards.markAtRiskRaised(atRisk.stream().map(Forward::forwardId).toList(), now);
+        if (!alarms.isEmpty()) {
+            outbox.appendAll(alarms); // issue 9: one COPY for the round's alarms, in the order raised
+        }
         meters.counter("creditloop.sharing.deadline.alarms", "status", "overdue").increment(overdue.size());
         meters.counter("creditloop.sharing.deadline.alarms", "status", "at-risk").increment(atRisk.size());
         return Math.max(overdue.size(), atRisk.size());
@@ -324,7 +328,12 @@ public class ForwardService {
     }
 
     private void publish(Forward forward, String type, Instant at, Object data) {
+        Outbox.Message message = message(forward, type, at, data);
+        outbox.append(message.topic(), message.key(), message.event());
+    }
+
+    private static Outbox.Message message(Forward forward, String type, Instant at, Object data) {
         String key = forward.listingId().toString();
-        outbox.append(Topics.SHARING_EVENTS, key, Envelope.of(SOURCE, type, at, key, data));
+        return new Outbox.Message(Topics.SHARING_EVENTS, key, Envelope.of(SOURCE, type, at, key, data));
     }
 }
