@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,6 +63,15 @@ public class Inbox {
      * what precedes the failing one). An id repeated within the batch is handled once. Returns how many ran.
      */
     public <T> int handleAllOnce(String consumer, List<Envelope<T>> events, Consumer<Envelope<T>> handler) {
+        return handleBatchOnce(consumer, events, fresh -> fresh.forEach(handler));
+    }
+
+    /**
+     * {@link #handleAllOnce}, with the events not yet handled given to {@code handler} together, in order (each id
+     * once), so it can write their rows with few statements; not called if there are none. Returns how many there
+     * were.
+     */
+    public <T> int handleBatchOnce(String consumer, List<Envelope<T>> events, Consumer<List<Envelope<T>>> handler) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -75,14 +85,16 @@ public class Inbox {
                     .param("ids", ids)
                     .query(String.class)
                     .list());
-            int n = 0;
+            List<Envelope<T>> toHandle = new ArrayList<>(fresh.size());
             for (Envelope<T> event : events) {
                 if (fresh.remove(event.id())) { // first occurrence only
-                    handler.accept(event);
-                    n++;
+                    toHandle.add(event);
                 }
             }
-            return n;
+            if (!toHandle.isEmpty()) {
+                handler.accept(toHandle);
+            }
+            return toHandle.size();
         });
         int handled = ran == null ? 0 : ran;
         if (events.size() > handled) {

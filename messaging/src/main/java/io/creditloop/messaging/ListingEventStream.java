@@ -23,7 +23,9 @@ import java.util.List;
  * {@link AppliedVersions}, since what a stale correction means differs per service.
  * <p>
  * Listeners take the records of one poll as a batch ({@link #BATCHES}, {@link #acceptAll}): the events before the
- * first poison message are handled in one inbox transaction; if that fails, they are handled one by one so that
+ * first poison message are handled in one inbox transaction, handed to the handler together
+ * ({@link ListingEventHandler#handleAll}, so it can write their rows in few statements); if that fails, they are
+ * handled one by one, each by the handler's per-event method, so that
  * those before the failing event are kept and the failing one alone is retried (infrastructure) or dead-lettered
  * (its own fault), which {@link BatchListenerFailedException} tells the container's error handler.
  */
@@ -62,7 +64,7 @@ public class ListingEventStream {
         int handled;
         try {
             List<Envelope<Object>> readable = events.stream().filter(e -> readable(consumer, e)).toList();
-            handled = inbox.handleAllOnce(consumer, readable, e -> dispatchTagged(e, handler));
+            handled = inbox.handleBatchOnce(consumer, readable, fresh -> handleTagged(fresh, handler));
         } catch (RuntimeException batchFailed) {
             log.info("a batch of {} events failed for {} ({}); handling them one by one", events.size(), consumer,
                     batchFailed.toString());
@@ -101,7 +103,7 @@ public class ListingEventStream {
             if (!readable(consumer, event)) {
                 return false;
             }
-            boolean handled = inbox.handleOnce(consumer, event, e -> dispatch(e.data(), handler));
+            boolean handled = inbox.handleOnce(consumer, event, e -> ListingEventHandler.dispatch(e.data(), handler));
             if (!handled) {
                 log.info("event {} ({}) was already handled by {}: skipped", event.id(), event.type(), consumer);
             }
@@ -118,19 +120,12 @@ public class ListingEventStream {
         return false;
     }
 
-    private static void dispatchTagged(Envelope<Object> event, ListingEventHandler handler) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.id())) {
-            dispatch(event.data(), handler);
-        }
-    }
-
-    private static void dispatch(Object data, ListingEventHandler handler) {
-        if (data instanceof ListingConfirmed confirmed) {
-            handler.confirmed(confirmed);
-        } else if (data instanceof ListingCorrected corrected) {
-            handler.corrected(corrected);
-        } else if (data instanceof ListingExited exited) {
-            handler.exited(exited);
+    /** The batch's log lines carry the ids of its first and last event (one by one, each line its own). */
+    private static void handleTagged(List<Envelope<Object>> fresh, ListingEventHandler handler) {
+        String ids = fresh.size() == 1 ? fresh.get(0).id()
+                : fresh.get(0).id() + ".." + fresh.get(fresh.size() - 1).id() + " (" + fresh.size() + ")";
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", ids)) {
+            handler.handleAll(fresh.stream().map(Envelope::data).toList());
         }
     }
 }

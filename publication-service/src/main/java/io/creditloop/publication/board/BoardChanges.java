@@ -2,6 +2,9 @@ package io.creditloop.publication.board;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +28,11 @@ public class BoardChanges {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final NamedParameterJdbcTemplate batches;
 
-    public BoardChanges(JdbcClient jdbc, ObjectMapper json) {
+    public BoardChanges(JdbcClient jdbc, ObjectMapper json, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -70,6 +75,22 @@ public class BoardChanges {
                 .query(BoardChanges::change)
                 .list();
     }
+
+    /** {@link #published} for many entries, in order, as one JDBC batch (issue 9). */
+    public void publishedAll(List<BoardEntry> entries, Instant at) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(APPEND, entries.stream().map(e -> new MapSqlParameterSource()
+                .addValue("listingId", e.listingId())
+                .addValue("change", BoardChange.Kind.PUBLISHED.name())
+                .addValue("at", at.atOffset(ZoneOffset.UTC))
+                .addValue("payload", write(e))).toArray(SqlParameterSource[]::new));
+    }
+
+    private static final String APPEND = """
+            INSERT INTO board_change (listing_id, change, changed_at, payload)
+            VALUES (:listingId, :change, :at, CAST(:payload AS JSONB))""";
 
     private void append(UUID listingId, BoardChange.Kind kind, Object payload, Instant at) {
         jdbc.sql("""

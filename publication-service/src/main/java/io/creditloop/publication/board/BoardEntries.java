@@ -3,6 +3,9 @@ package io.creditloop.publication.board;
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +14,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +38,12 @@ public class BoardEntries {
     private final JdbcClient jdbc;
     private final IdNumberKeys idNumberKeys;
     private final ApplicationEventPublisher events;
+    private final NamedParameterJdbcTemplate batches;
 
-    public BoardEntries(JdbcClient jdbc, IdNumberKeys idNumberKeys, ApplicationEventPublisher events) {
+    public BoardEntries(JdbcClient jdbc, IdNumberKeys idNumberKeys, ApplicationEventPublisher events,
+                        NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.idNumberKeys = idNumberKeys;
         this.events = events;
     }
@@ -53,7 +61,53 @@ public class BoardEntries {
                 .param("id", entry.listingId())
                 .query(Boolean.class)
                 .optional();
-        jdbc.sql("""
+        jdbc.sql(SAVE).paramSource(params(entry, published, idNumberKey, listed)).update();
+        events.publishEvent(new BoardWritten());
+        return before;
+    }
+
+    /** One entry to {@link #saveAll}, with what {@link #save} takes besides it. */
+    public record Save(BoardEntry entry, boolean published, String idNumberKey, boolean listed) {
+    }
+
+    /**
+     * {@link #save} for the entries of different listings (issue 9): their rows locked and read in one query, written
+     * as one JDBC batch, in order (each takes the next revision). Element i is what {@link #save} would return for
+     * entry i.
+     */
+    public List<Optional<Boolean>> saveAll(List<Save> saves) {
+        if (saves.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Boolean> before = new HashMap<>();
+        jdbc.sql("SELECT listing_id, listed FROM board_entry WHERE listing_id = ANY(CAST(:ids AS uuid[])) "
+                        + "ORDER BY listing_id FOR UPDATE")
+                .param("ids", saves.stream().map(s -> s.entry().listingId().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    before.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
+                });
+        batches.batchUpdate(SAVE, saves.stream().map(s -> params(s.entry(), s.published(), s.idNumberKey(),
+                s.listed())).toArray(SqlParameterSource[]::new));
+        events.publishEvent(new BoardWritten());
+        return saves.stream().map(s -> Optional.ofNullable(before.get(s.entry().listingId()))).toList();
+    }
+
+    /** The entries of these listings on the board {@code today}, by listing id. */
+    public Map<UUID, BoardEntry> findAllOnBoard(Collection<UUID> listingIds, LocalDate today) {
+        Map<UUID, BoardEntry> found = new HashMap<>();
+        if (listingIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT * FROM board_entry WHERE listing_id = ANY(CAST(:ids AS uuid[])) AND " + ON_BOARD)
+                .param("ids", listingIds.stream().map(UUID::toString).toArray(String[]::new))
+                .param("today", today)
+                .query(BoardEntries::entry)
+                .list()
+                .forEach(e -> found.put(e.listingId(), e));
+        return found;
+    }
+
+    private static final String SAVE = """
                         INSERT INTO board_entry (listing_id, version, list_kind, list_type_code, list_type_name,
                             subject_type, subject_name, uscc, id_number_masked, reason, recognising_department, basis,
                             recognition_date, valid_from, valid_until, published, published_at, id_number_key, listed,
@@ -72,30 +126,31 @@ public class BoardEntries {
                             valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
                             published = EXCLUDED.published, id_number_key = EXCLUDED.id_number_key,
                             listed = EXCLUDED.listed, rectification_note = EXCLUDED.rectification_note,
-                            revision = EXCLUDED.revision""")
-                .param("rectificationNote", entry.rectificationNote())
-                .param("listingId", entry.listingId())
-                .param("version", entry.version())
-                .param("listKind", entry.listKind().name())
-                .param("listTypeCode", entry.listTypeCode())
-                .param("listTypeName", entry.listTypeName())
-                .param("subjectType", entry.subjectType().name())
-                .param("subjectName", entry.subjectName())
-                .param("uscc", entry.uscc())
-                .param("idNumberMasked", entry.maskedIdNumber())
-                .param("reason", entry.reason())
-                .param("department", entry.recognisingDepartment())
-                .param("basis", entry.basis())
-                .param("recognitionDate", entry.recognitionDate())
-                .param("validFrom", entry.validFrom())
-                .param("validUntil", entry.validUntil())
-                .param("published", published)
-                .param("publishedAt", entry.publishedAt().atOffset(ZoneOffset.UTC))
-                .param("idNumberKey", idNumberKey)
-                .param("listed", listed)
-                .update();
-        events.publishEvent(new BoardWritten());
-        return before;
+                            revision = EXCLUDED.revision""";
+
+    private static MapSqlParameterSource params(BoardEntry entry, boolean published, String idNumberKey,
+                                                boolean listed) {
+        return new MapSqlParameterSource()
+                .addValue("rectificationNote", entry.rectificationNote())
+                .addValue("listingId", entry.listingId())
+                .addValue("version", entry.version())
+                .addValue("listKind", entry.listKind().name())
+                .addValue("listTypeCode", entry.listTypeCode())
+                .addValue("listTypeName", entry.listTypeName())
+                .addValue("subjectType", entry.subjectType().name())
+                .addValue("subjectName", entry.subjectName())
+                .addValue("uscc", entry.uscc())
+                .addValue("idNumberMasked", entry.maskedIdNumber())
+                .addValue("reason", entry.reason())
+                .addValue("department", entry.recognisingDepartment())
+                .addValue("basis", entry.basis())
+                .addValue("recognitionDate", entry.recognitionDate())
+                .addValue("validFrom", entry.validFrom())
+                .addValue("validUntil", entry.validUntil())
+                .addValue("published", published)
+                .addValue("publishedAt", entry.publishedAt().atOffset(ZoneOffset.UTC))
+                .addValue("idNumberKey", idNumberKey)
+                .addValue("listed", listed);
     }
 
     /**

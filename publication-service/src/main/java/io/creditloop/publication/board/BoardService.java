@@ -20,7 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -85,15 +90,127 @@ public class BoardService {
     }
 
     /**
+     * The listing events of one poll, in order (issue 9): versions checked in one go; each run of confirmed and
+     * corrected listings (of different listings) published together ({@link #publishAll}); exits applied one at a
+     * time in their place. The board and its delta feed end as handling them one by one would leave them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyAll(List<Object> events) {
+        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(BoardService::versioned)
+                .toList());
+        List<ListingRecord> run = new ArrayList<>();
+        Set<UUID> inRun = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            Object event = events.get(i);
+            AppliedVersions.Versioned v = versioned(event);
+            if (!fresh.get(i)) {
+                log.info("listing {} v{} is not newer than the version applied: ignored", v.aggregateId(),
+                        v.version());
+                continue;
+            }
+            ListingRecord record = event instanceof ListingConfirmed e
+                    ? new ListingRecord(e.listingId(), e.version(), e.listType(), e.subject(), e.reason(),
+                    e.recognisingDepartment(), e.basis(), e.recognitionDate(), e.validFrom(), e.validUntil())
+                    : event instanceof ListingCorrected e
+                    ? new ListingRecord(e.listingId(), e.version(), e.listType(), e.subject(), e.reason(),
+                    e.recognisingDepartment(), e.basis(), e.recognitionDate(), e.validFrom(), e.validUntil())
+                    : null;
+            if (record == null || !inRun.add(record.listingId())) {
+                publishAll(run); // an exit, or a listing already in the run: what came before goes first
+                inRun.clear();
+            }
+            if (record != null) {
+                run.add(record);
+                inRun.add(record.listingId());
+            } else if (event instanceof ListingExited e) {
+                applyExited(e);
+            }
+        }
+        publishAll(run);
+    }
+
+    private record ListingRecord(UUID listingId, long version, ListType type, Subject subject, String reason,
+                                 String department, String basis, LocalDate recognitionDate, LocalDate validFrom,
+                                 LocalDate validUntil) {
+    }
+
+    /** {@link #publish} for listings that differ, with one statement per step for all of them. */
+    private void publishAll(List<ListingRecord> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        LocalDate today = today();
+        Map<UUID, String> notes = rectifications.notes(run.stream().map(ListingRecord::listingId).toList());
+        List<BoardEntries.Save> saves = new ArrayList<>(run.size());
+        Instant publishedAt = null;
+        for (ListingRecord r : run) {
+            // each entry later than the one before, as one by one: the board's order (and the search index, which
+            // appends each new entry as the newest) is publication time first
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            publishedAt = publishedAt == null || at.isAfter(publishedAt) ? at : publishedAt.plus(1, ChronoUnit.MICROS);
+            MaskedSubject subject = Masking.subject(r.subject());
+            String idNumberKey = r.subject().type() == SubjectType.PERSON ? idNumberKeys.of(r.subject().idNumber())
+                    : null;
+            BoardEntry entry = new BoardEntry(r.listingId(), r.version(), r.type().kind(), r.type().code(),
+                    r.type().name(), subject.type(), subject.name(), subject.uscc(), subject.maskedIdNumber(),
+                    Masking.text(r.reason()), r.department(), Masking.text(r.basis()), r.recognitionDate(),
+                    r.validFrom(), r.validUntil(), publishedAt, notes.get(r.listingId()));
+            boolean published = published(r.type());
+            saves.add(new BoardEntries.Save(entry, published, idNumberKey,
+                    published && PublicWindow.shows(r.validFrom(), r.validUntil(), today)));
+        }
+        changes.lockForWriting();
+        List<Optional<Boolean>> before = entries.saveAll(saves);
+        Map<UUID, BoardEntry> stored = entries.findAllOnBoard(saves.stream().filter(BoardEntries.Save::listed)
+                .map(s -> s.entry().listingId()).toList(), today);
+        // the feed in the order of the events, as one by one: a replaced entry keeps its first publication time
+        List<BoardEntry> publishedRun = new ArrayList<>();
+        for (int i = 0; i < saves.size(); i++) {
+            BoardEntries.Save save = saves.get(i);
+            UUID listingId = save.entry().listingId();
+            if (save.listed()) {
+                publishedRun.add(stored.getOrDefault(listingId, save.entry()));
+            } else {
+                changes.publishedAll(publishedRun, now);
+                publishedRun.clear();
+                if (before.get(i).orElse(false)) {
+                    changes.removed(listingId, now);
+                }
+            }
+            log.debug("listing {} v{} on the board ({} {}{})", listingId, save.entry().version(),
+                    save.entry().listKind(), save.entry().listTypeCode(), save.listed() ? ""
+                            : save.published() ? ", outside its validity today" : ", not published");
+        }
+        changes.publishedAll(publishedRun, now);
+        log.info("{} listings written to the board", run.size());
+        run.clear();
+    }
+
+    private static AppliedVersions.Versioned versioned(Object event) {
+        if (event instanceof ListingConfirmed e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingCorrected e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingExited e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        }
+        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
+    }
+
+    /**
      * R13: the entry leaves the board and an exit announcement follows (001 §19; 004 §6(三)), with the exit's note
      * (after a repair, the rectification noted: R12). R11: an erroneous listing leaves no announcement naming the
      * subject (001 §19): the delta feed gets a bare tombstone.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void exited(ListingExited event) {
-        if (!isNew(event.listingId(), event.version())) {
-            return;
+        if (isNew(event.listingId(), event.version())) {
+            applyExited(event);
         }
+    }
+
+    private void applyExited(ListingExited event) {
         Instant now = clock.instant();
         changes.lockForWriting();
         if (entries.delete(event.listingId())) {

@@ -26,6 +26,19 @@ public class Rectifications {
                 .param("at", java.sql.Timestamp.from(at)).update() == 1;
     }
 
+    /** {@link #note} of many listings in one query; a listing without a note is not in the map. */
+    public java.util.Map<UUID, String> notes(java.util.Collection<UUID> listingIds) {
+        java.util.Map<UUID, String> notes = new java.util.HashMap<>();
+        if (!listingIds.isEmpty()) {
+            jdbc.sql("SELECT listing_id, note FROM rectification WHERE listing_id = ANY(CAST(:ids AS uuid[]))")
+                    .param("ids", listingIds.stream().map(UUID::toString).toArray(String[]::new))
+                    .query(rs -> {
+                        notes.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    });
+        }
+        return notes;
+    }
+
     public Optional<String> note(UUID listingId) {
         return jdbc.sql("SELECT note FROM rectification WHERE listing_id = :id").param("id", listingId)
                 .query(String.class).optional();

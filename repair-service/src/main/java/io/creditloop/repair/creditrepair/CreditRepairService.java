@@ -169,6 +169,15 @@ public class CreditRepairService {
     }
 
     /**
+     * Of these subjects, those {@link #listingConfirmed} may cancel a repair of: with none in progress or carried
+     * out, a new listing cancels nothing (issue 9: a poll's listings are checked in one query).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Set<String> subjectsUnderRepair(java.util.Collection<String> subjectKeys) {
+        return repairs.subjectsWithActiveRepair(subjectKeys);
+    }
+
+    /**
      * R12 (000 §5(二)): a listing was confirmed: the subject's active repairs it re-offends against are cancelled
      * and their listings barred from another repair within validity. Runs in the listing event's (inbox) transaction.
      */

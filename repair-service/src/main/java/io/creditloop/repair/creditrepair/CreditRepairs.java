@@ -91,6 +91,19 @@ public class CreditRepairs {
     }
 
     /** Active repairs of a subject, locked: a re-offence cancels them. */
+    /** Of these subjects, those with a repair in progress or carried out (the ones {@link #activeOfSubject} finds). */
+    public java.util.Set<String> subjectsWithActiveRepair(java.util.Collection<String> subjectKeys) {
+        if (subjectKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT subject_key FROM credit_repair WHERE subject_key = ANY(CAST(:keys AS text[]))
+                            AND status IN ('APPLIED', 'OPINION_GIVEN', 'CARRIED_OUT')""")
+                .param("keys", subjectKeys.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+
     public List<CreditRepair> activeOfSubject(String subjectKey) {
         return jdbc.sql("""
                         SELECT * FROM credit_repair WHERE subject_key = :key

@@ -14,7 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Keeps {@link ListingRef}s up to date from listing events, in the caller's (the inbox's) transaction. An event
@@ -40,45 +44,124 @@ public class ListingRefService {
     /** @return whether the event was newer than the version applied (and so was applied) */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean confirmed(ListingConfirmed e) {
-        boolean applied = apply(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(),
-                e.listType(), e.subject());
+        boolean applied = isNew(e.listingId(), e.version());
         if (applied) {
-            refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), e.recognitionDate(),
-                    e.validUntil(), true);
+            saveConfirmed(e);
         }
         return applied;
     }
 
+    private void saveConfirmed(ListingConfirmed e) {
+        save(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(), e.listType(),
+                e.subject());
+        refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), e.recognitionDate(),
+                e.validUntil(), true);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void corrected(ListingCorrected e) {
-        if (apply(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(), e.listType(),
-                e.subject())) {
-            refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), e.recognitionDate(),
-                    e.validUntil(), true);
+        if (isNew(e.listingId(), e.version())) {
+            saveCorrected(e);
         }
+    }
+
+    private void saveCorrected(ListingCorrected e) {
+        save(e.listingId(), e.version(), ListingStatus.CONFIRMED, e.recognisingDepartment(), e.listType(),
+                e.subject());
+        refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), e.recognitionDate(),
+                e.validUntil(), true);
     }
 
     /** R13: an exited listing stays known, so a late objection is told it has exited rather than not found. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void exited(ListingExited e) {
-        if (apply(e.listingId(), e.version(), ListingStatus.EXITED, e.recognisingDepartment(), e.listType(),
-                e.subject())) {
-            refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), null, null, false);
-            if (e.exitReason() == ExitReason.ERRONEOUS) {
-                erasure.erase(e.listingId()); // R11: the cases stay, masked
-            }
+        if (isNew(e.listingId(), e.version())) {
+            saveExited(e);
         }
     }
 
-    private boolean apply(UUID listingId, long version, ListingStatus status, String department, ListType type,
-                       Subject subject) {
+    private void saveExited(ListingExited e) {
+        save(e.listingId(), e.version(), ListingStatus.EXITED, e.recognisingDepartment(), e.listType(), e.subject());
+        refs.saveRepairFacts(e.listingId(), e.subject().key(), e.listType().repairMode(), null, null, false);
+        if (e.exitReason() == ExitReason.ERRONEOUS) {
+            erasure.erase(e.listingId()); // R11: the cases stay, masked
+        }
+    }
+
+    /**
+     * The listing events of one poll, in order (issue 9): versions checked in one go; each run of confirmed listings
+     * whose subject has no repair under way ({@code underRepair} false) written as two JDBC batches; every other event
+     * applied one at a time in its place, a confirmation then followed by {@code afterConfirmed} (R12's re-offence
+     * check), exactly as one by one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyAll(List<Object> events, Predicate<String> underRepair, Consumer<UUID> afterConfirmed) {
+        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(ListingRefService::versioned)
+                .toList());
+        List<ListingConfirmed> run = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Object event = events.get(i);
+            if (!fresh.get(i)) {
+                AppliedVersions.Versioned v = versioned(event);
+                log.info("listing {} v{} is not newer than the version applied: ignored", v.aggregateId(),
+                        v.version());
+            } else if (event instanceof ListingConfirmed e && !underRepair.test(e.subject().key())) {
+                run.add(e);
+            } else {
+                confirmAll(run);
+                if (event instanceof ListingConfirmed e) {
+                    saveConfirmed(e);
+                    afterConfirmed.accept(e.listingId());
+                } else if (event instanceof ListingCorrected e) {
+                    saveCorrected(e);
+                } else if (event instanceof ListingExited e) {
+                    saveExited(e);
+                }
+            }
+        }
+        confirmAll(run);
+    }
+
+    private void confirmAll(List<ListingConfirmed> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        refs.saveAll(run.stream().map(e -> ref(e.listingId(), e.version(), ListingStatus.CONFIRMED,
+                e.recognisingDepartment(), e.listType(), e.subject())).toList());
+        refs.saveRepairFactsAll(run.stream().map(e -> new ListingRefs.RepairFacts(e.listingId(), e.subject().key(),
+                e.listType().repairMode(), e.recognitionDate(), e.validUntil(), true)).toList());
+        log.info("{} listings confirmed", run.size());
+        run.clear();
+    }
+
+    private static AppliedVersions.Versioned versioned(Object event) {
+        if (event instanceof ListingConfirmed e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingCorrected e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingExited e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        }
+        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
+    }
+
+    private static ListingRef ref(UUID listingId, long version, ListingStatus status, String department,
+                                  ListType type, Subject subject) {
+        return new ListingRef(listingId, version, status, department, type.code(), subject.type(),
+                SubjectNames.masked(subject.type(), subject.name()), type.kind());
+    }
+
+    private boolean isNew(UUID listingId, long version) {
         if (!versions.advance(LISTING_VERSIONS, listingId.toString(), version)) {
             log.info("listing {} v{} is not newer than the version applied: ignored", listingId, version);
             return false;
         }
-        refs.save(new ListingRef(listingId, version, status, department, type.code(), subject.type(),
-                SubjectNames.masked(subject.type(), subject.name()), type.kind()));
-        log.info("listing {} v{} is {}", listingId, version, status);
         return true;
+    }
+
+    private void save(UUID listingId, long version, ListingStatus status, String department, ListType type,
+                      Subject subject) {
+        refs.save(ref(listingId, version, status, department, type, subject));
+        log.info("listing {} v{} is {}", listingId, version, status);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static io.creditloop.testsupport.ListingEventsFixture.organisation;
@@ -68,6 +69,10 @@ class CreditRepairIT {
     EventCodec codec;
     @Autowired
     ListingEventsFixture events;
+    @Autowired
+    io.creditloop.messaging.ListingEventStream stream;
+    @Autowired
+    io.creditloop.messaging.ListingEventHandler listingEvents;
 
     @Test
     @DisplayName("R12: a listing of a NOT_REPAIRABLE type is refused with the reason, and nothing is stored")
@@ -149,6 +154,36 @@ class CreditRepairIT {
         ResponseEntity<String> again = apply(listingId, false, "RECTIFICATION");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(body(again).get("reasons").toString()).contains("re-offence");
+    }
+
+    @Test
+    @DisplayName("R12 (000 §5(二)), issue 9: in one poll's batch, a re-offending listing among others cancels the repair in its place, and the others are stored with the facts repair reads")
+    void reOffenceWithinABatch() {
+        Subject company = organisation();
+        UUID listingId = confirmed(company, WITHDRAWN, events.today().minusDays(30));
+        String id = ok(apply(listingId, false, "RECTIFICATION")).get("id").asText();
+        Subject before = organisation();
+        Subject after = organisation();
+        UUID beforeId = UUID.randomUUID();
+        UUID reOffenceId = UUID.randomUUID();
+        UUID afterId = UUID.randomUUID();
+        List<Envelope<?>> batch = List.of(
+                events.confirmed(beforeId, WITHDRAWN, before, "批内其一"),
+                events.confirmed(reOffenceId, NOT_REPAIRABLE, company, "修复期间再次失信"),
+                events.confirmed(afterId, WITHDRAWN, after, "批内其二"));
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            records.add(new ConsumerRecord<>(Topics.LISTING_EVENTS, 0, i, "key-" + i, codec.encode(batch.get(i))));
+        }
+
+        assertThat(stream.acceptAll("test.batch." + UUID.randomUUID(), records, listingEvents)).isEqualTo(3);
+
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT subject_key FROM listing_ref WHERE listing_id IN (:ids) ORDER BY subject_key")
+                .param("ids", List.of(beforeId, reOffenceId, afterId)).query(String.class).list())
+                .containsExactlyInAnyOrder(before.key(), company.key(), after.key());
+        assertThat(jdbc.sql("SELECT repair_mode FROM listing_ref WHERE listing_id = :id").param("id", afterId)
+                .query(String.class).single()).isEqualTo("PUBLICATION_WITHDRAWN");
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -59,21 +61,74 @@ public class CheckReadModel {
     @Transactional
     public void exited(ListingExited e) {
         if (isNewVersion(e.listingId(), e.version(), "exited")) {
-            if (e.exitReason() == ExitReason.ERRONEOUS) {
-                erasure.checkReadModel(e.listingId());
-            } else {
-                listings.exited(e.listingId(), e.version(), e.exitReason() == null ? null : e.exitReason().name());
+            applyExited(e);
+        }
+    }
+
+    private void applyExited(ListingExited e) {
+        if (e.exitReason() == ExitReason.ERRONEOUS) {
+            erasure.checkReadModel(e.listingId());
+        } else {
+            listings.exited(e.listingId(), e.version(), e.exitReason() == null ? null : e.exitReason().name());
+        }
+    }
+
+    /**
+     * The listing events of one poll, in order (issue 9): versions checked in one go, each run of confirmed and
+     * corrected listings written as one batch, exits applied one at a time in their place.
+     */
+    @Transactional
+    public void applyAll(List<Object> events) {
+        List<Boolean> fresh = versions.advanceAll(VERSIONS, events.stream().map(CheckReadModel::versioned).toList());
+        List<SubjectListing> run = new ArrayList<>();
+        List<NamePinyin> pinyin = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Object event = events.get(i);
+            if (!fresh.get(i)) {
+                AppliedVersions.Versioned v = versioned(event);
+                log.info("listing {} v{} is not newer than the version the credit check applied; ignored",
+                        v.aggregateId(), v.version());
+            } else if (event instanceof ListingConfirmed e) {
+                run.add(listing(e.listingId(), e.version(), e.listType(), e.subject(), e.recognisingDepartment(),
+                        e.validFrom(), e.validUntil()));
+                pinyin.add(NamePinyin.of(run.get(run.size() - 1).name()));
+            } else if (event instanceof ListingCorrected e) {
+                run.add(listing(e.listingId(), e.version(), e.listType(), e.subject(), e.recognisingDepartment(),
+                        e.validFrom(), e.validUntil()));
+                pinyin.add(NamePinyin.of(run.get(run.size() - 1).name()));
+            } else if (event instanceof ListingExited e) {
+                listings.saveAll(run, pinyin);
+                run.clear();
+                pinyin.clear();
+                applyExited(e);
             }
         }
+        listings.saveAll(run, pinyin);
+    }
+
+    private static AppliedVersions.Versioned versioned(Object event) {
+        if (event instanceof ListingConfirmed e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingCorrected e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingExited e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        }
+        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
     }
 
     private void save(UUID listingId, long version, ListType type, Subject s, String department, LocalDate validFrom,
                       LocalDate validUntil) {
+        SubjectListing listing = listing(listingId, version, type, s, department, validFrom, validUntil);
+        listings.save(listing, NamePinyin.of(listing.name()));
+    }
+
+    private static SubjectListing listing(UUID listingId, long version, ListType type, Subject s, String department,
+                                          LocalDate validFrom, LocalDate validUntil) {
         String name = s.name() == null ? "" : s.name().strip();
-        SubjectListing listing = new SubjectListing(listingId, version, s.key(), s.type(), name, s.uscc(),
+        return new SubjectListing(listingId, version, s.key(), s.type(), name, s.uscc(),
                 MaskedIdNumber.of(s.idNumber()), type.code(), type.name(), type.kind(),
                 department == null ? type.department() : department, validFrom, validUntil);
-        listings.save(listing, NamePinyin.of(name));
     }
 
     private boolean isNewVersion(UUID listingId, long version, String what) {

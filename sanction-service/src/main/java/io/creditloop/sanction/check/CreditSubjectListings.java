@@ -3,6 +3,9 @@ package io.creditloop.sanction.check;
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,42 +30,61 @@ public class CreditSubjectListings {
             rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class));
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     /** The schema pg_trgm was installed in (this service's, or another's that installed it first); looked up once. */
     private volatile String trgmSchema;
 
-    public CreditSubjectListings(JdbcClient jdbc) {
+    public CreditSubjectListings(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
+
+    private static final String SAVE = "INSERT INTO credit_subject_listing (" + COLUMNS + """
+            , name_pinyin, name_initials, status) VALUES (:id, :version, :key, :type, :name, :uscc,
+            :masked, :code, :typeName, :kind, :department, :from, :until, :pinyin, :initials, 'IN_FORCE')
+            ON CONFLICT (listing_id) DO UPDATE SET version = EXCLUDED.version,
+            subject_key = EXCLUDED.subject_key, subject_type = EXCLUDED.subject_type,
+            name = EXCLUDED.name, uscc = EXCLUDED.uscc, masked_id = EXCLUDED.masked_id,
+            list_type_code = EXCLUDED.list_type_code, list_type_name = EXCLUDED.list_type_name,
+            list_kind = EXCLUDED.list_kind, department = EXCLUDED.department,
+            valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
+            name_pinyin = EXCLUDED.name_pinyin, name_initials = EXCLUDED.name_initials,
+            status = 'IN_FORCE', exit_reason = NULL, updated_at = now()""";
 
     /** Inserts or replaces the listing with its latest state; the caller has checked the version is newer. */
     public void save(SubjectListing l, NamePinyin pinyin) {
-        jdbc.sql("INSERT INTO credit_subject_listing (" + COLUMNS + """
-                        , name_pinyin, name_initials, status) VALUES (:id, :version, :key, :type, :name, :uscc,
-                        :masked, :code, :typeName, :kind, :department, :from, :until, :pinyin, :initials, 'IN_FORCE')
-                        ON CONFLICT (listing_id) DO UPDATE SET version = EXCLUDED.version,
-                        subject_key = EXCLUDED.subject_key, subject_type = EXCLUDED.subject_type,
-                        name = EXCLUDED.name, uscc = EXCLUDED.uscc, masked_id = EXCLUDED.masked_id,
-                        list_type_code = EXCLUDED.list_type_code, list_type_name = EXCLUDED.list_type_name,
-                        list_kind = EXCLUDED.list_kind, department = EXCLUDED.department,
-                        valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
-                        name_pinyin = EXCLUDED.name_pinyin, name_initials = EXCLUDED.name_initials,
-                        status = 'IN_FORCE', exit_reason = NULL, updated_at = now()""")
-                .param("id", l.listingId())
-                .param("version", l.version())
-                .param("key", l.subjectKey())
-                .param("type", l.subjectType().name())
-                .param("name", l.name())
-                .param("uscc", l.uscc())
-                .param("masked", l.maskedId())
-                .param("code", l.listTypeCode())
-                .param("typeName", l.listTypeName())
-                .param("kind", l.kind().name())
-                .param("department", l.department())
-                .param("from", l.validFrom())
-                .param("until", l.validUntil())
-                .param("pinyin", pinyin.full())
-                .param("initials", pinyin.initials())
-                .update();
+        jdbc.sql(SAVE).paramSource(params(l, pinyin)).update();
+    }
+
+    /** {@link #save} for many listings as one JDBC batch (issue 9); {@code pinyin.get(i)} is listing i's. */
+    public void saveAll(List<SubjectListing> listings, List<NamePinyin> pinyin) {
+        if (listings.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = new SqlParameterSource[listings.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = params(listings.get(i), pinyin.get(i));
+        }
+        batches.batchUpdate(SAVE, rows);
+    }
+
+    private static MapSqlParameterSource params(SubjectListing l, NamePinyin pinyin) {
+        return new MapSqlParameterSource()
+                .addValue("id", l.listingId())
+                .addValue("version", l.version())
+                .addValue("key", l.subjectKey())
+                .addValue("type", l.subjectType().name())
+                .addValue("name", l.name())
+                .addValue("uscc", l.uscc())
+                .addValue("masked", l.maskedId())
+                .addValue("code", l.listTypeCode())
+                .addValue("typeName", l.listTypeName())
+                .addValue("kind", l.kind().name())
+                .addValue("department", l.department())
+                .addValue("from", l.validFrom())
+                .addValue("until", l.validUntil())
+                .addValue("pinyin", pinyin.full())
+                .addValue("initials", pinyin.initials());
     }
 
     /** R13: the listing left its list; its row stays, out of force. */

@@ -5,6 +5,7 @@ import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.messaging.Outbox;
 import io.creditloop.sanction.erasure.ErroneousListingErasure;
 import io.creditloop.sanction.task.ListingInForce;
 import io.creditloop.sanction.task.TaskService;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,10 +42,12 @@ public class ListingChanges {
     private final TaskService tasks;
     private final WatchService watch;
     private final ErroneousListingErasure erasure;
+    private final Outbox outbox;
 
     public ListingChanges(AppliedVersions versions, TaskService tasks, WatchService watch,
-                          ErroneousListingErasure erasure) {
+                          ErroneousListingErasure erasure, Outbox outbox) {
         this.erasure = erasure;
+        this.outbox = outbox;
         this.versions = versions;
         this.tasks = tasks;
         this.watch = watch;
@@ -59,21 +64,88 @@ public class ListingChanges {
     @Transactional
     public void corrected(ListingCorrected event) {
         if (isNewVersion(event.listingId(), event.version(), "corrected")) {
-            tasks.supersede(ListingInForce.of(event));
-            watch.corrected(event);
+            applyCorrected(event);
         }
+    }
+
+    private void applyCorrected(ListingCorrected event) {
+        tasks.supersede(ListingInForce.of(event));
+        watch.corrected(event);
     }
 
     @Transactional
     public void exited(ListingExited event) {
         if (isNewVersion(event.listingId(), event.version(), "exited")) {
-            String reason = event.exitReason() == null ? "listing exited" : "listing exited: " + event.exitReason();
-            tasks.lift(event.listingId(), reason);
-            watch.exited(event);
-            if (event.exitReason() == ExitReason.ERRONEOUS) {
-                erasure.tasks(event.listingId()); // R11, after the lift went into the outbox
+            applyExited(event);
+        }
+    }
+
+    private void applyExited(ListingExited event) {
+        String reason = event.exitReason() == null ? "listing exited" : "listing exited: " + event.exitReason();
+        tasks.lift(event.listingId(), reason);
+        watch.exited(event);
+        if (event.exitReason() == ExitReason.ERRONEOUS) {
+            erasure.tasks(event.listingId()); // R11, after the lift went into the outbox
+        }
+    }
+
+    /**
+     * The listing events of one poll, in order (issue 9): their versions checked in one go, and each run of confirmed
+     * listings initiated together ({@link TaskService#initiateAll}) with their task events and watch notices appended
+     * in one {@code COPY}, in the order handling them one by one would append them. Corrections and exits are applied
+     * one at a time, in their place.
+     */
+    @Transactional
+    public void applyAll(List<Object> events) {
+        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(ListingChanges::versioned)
+                .toList());
+        List<ListingConfirmed> confirmed = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Object event = events.get(i);
+            AppliedVersions.Versioned v = versioned(event);
+            if (!fresh.get(i)) {
+                log.info("listing {} v{} is not newer than the version applied; ignored", v.aggregateId(),
+                        v.version());
+            } else if (event instanceof ListingConfirmed c) {
+                confirmed.add(c);
+            } else {
+                initiateAll(confirmed);
+                if (event instanceof ListingCorrected c) {
+                    applyCorrected(c);
+                } else if (event instanceof ListingExited e) {
+                    applyExited(e);
+                }
             }
         }
+        initiateAll(confirmed);
+    }
+
+    private void initiateAll(List<ListingConfirmed> confirmed) {
+        if (confirmed.isEmpty()) {
+            return;
+        }
+        List<List<Outbox.Message>> tasksOf = tasks.initiateAll(confirmed.stream().map(ListingInForce::of).toList());
+        List<List<Outbox.Message>> noticesOf = watch.listedAll(confirmed);
+        List<Outbox.Message> messages = new ArrayList<>();
+        for (int i = 0; i < confirmed.size(); i++) {
+            messages.addAll(tasksOf.get(i));
+            messages.addAll(noticesOf.get(i));
+        }
+        if (!messages.isEmpty()) {
+            outbox.appendAll(messages);
+        }
+        confirmed.clear();
+    }
+
+    private static AppliedVersions.Versioned versioned(Object event) {
+        if (event instanceof ListingConfirmed c) {
+            return new AppliedVersions.Versioned(c.listingId().toString(), c.version());
+        } else if (event instanceof ListingCorrected c) {
+            return new AppliedVersions.Versioned(c.listingId().toString(), c.version());
+        } else if (event instanceof ListingExited e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        }
+        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
     }
 
     private boolean isNewVersion(UUID listingId, long version, String what) {

@@ -1,10 +1,13 @@
 package io.creditloop.sanction.report;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Listings in table {@code case_listing}. Listing events may repeat or come out of order; a row only ever moves to a
@@ -14,9 +17,11 @@ import java.time.ZoneOffset;
 public class CaseListings {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
 
-    public CaseListings(JdbcClient jdbc) {
+    public CaseListings(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** The recognising department of a listing this service has heard of (R16: whose loop it is). */
@@ -25,9 +30,7 @@ public class CaseListings {
                 .query(String.class).optional();
     }
 
-    /** A confirmed or corrected listing: its record in force, newer than the one kept. */
-    public boolean inForce(CaseListing listing) {
-        return jdbc.sql("""
+    private static final String IN_FORCE = """
                         INSERT INTO case_listing (listing_id, version, department, list_type_code, list_type_name,
                             list_kind, subject_type, subject_name, uscc, reason, recognition_date, valid_from,
                             valid_until)
@@ -40,9 +43,19 @@ public class CaseListings {
                             uscc = EXCLUDED.uscc, reason = EXCLUDED.reason,
                             recognition_date = EXCLUDED.recognition_date, valid_from = EXCLUDED.valid_from,
                             valid_until = EXCLUDED.valid_until
-                        WHERE case_listing.version < EXCLUDED.version""")
-                .paramSource(params(listing))
-                .update() == 1;
+                        WHERE case_listing.version < EXCLUDED.version""";
+
+    /** A confirmed or corrected listing: its record in force, newer than the one kept. */
+    public boolean inForce(CaseListing listing) {
+        return jdbc.sql(IN_FORCE).paramSource(params(listing)).update() == 1;
+    }
+
+    /** {@link #inForce} for many listings, in order, as one JDBC batch (issue 9). */
+    public void inForceAll(List<CaseListing> listings) {
+        if (!listings.isEmpty()) {
+            batches.batchUpdate(IN_FORCE, listings.stream().map(CaseListings::params)
+                    .toArray(SqlParameterSource[]::new));
+        }
     }
 
     /** The exit (R13), newer than the version kept; an exit seen before its listing keeps what it carries. */

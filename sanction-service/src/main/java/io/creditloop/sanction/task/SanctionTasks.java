@@ -2,6 +2,8 @@ package io.creditloop.sanction.task;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,10 +29,19 @@ public class SanctionTasks {
             overdue_reminded_at""";
     private static final RowMapper<SanctionTask> ROW = SanctionTasks::map;
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "INSERT INTO sanction_task (" + COLUMNS + """
+            ) VALUES (:taskId, :listingId, :listingVersion, :subjectKey, :listTypeCode, :agencyCode,
+            :measureCode, :measure, :measureVersion, :confirmationRequired, :respondBy, :state,
+            :initiatedAt, :respondedAt, :implementedAt, :fedBackAt, :liftedAt, :measureApplied,
+            :businessItem, :amount, :explanation, :liftReason, :dueTodayRemindedAt, :overdueRemindedAt)
+            ON CONFLICT (listing_id, listing_version, agency_code, measure_code) DO NOTHING""";
 
-    public SanctionTasks(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+
+    public SanctionTasks(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /**
@@ -38,14 +49,24 @@ public class SanctionTasks {
      * confirmed again cannot ask an agency twice for the same measure.
      */
     public boolean insert(SanctionTask task) {
-        return jdbc.sql("INSERT INTO sanction_task (" + COLUMNS + """
-                        ) VALUES (:taskId, :listingId, :listingVersion, :subjectKey, :listTypeCode, :agencyCode,
-                        :measureCode, :measure, :measureVersion, :confirmationRequired, :respondBy, :state,
-                        :initiatedAt, :respondedAt, :implementedAt, :fedBackAt, :liftedAt, :measureApplied,
-                        :businessItem, :amount, :explanation, :liftReason, :dueTodayRemindedAt, :overdueRemindedAt)
-                        ON CONFLICT (listing_id, listing_version, agency_code, measure_code) DO NOTHING""")
-                .paramSource(params(task))
-                .update() == 1;
+        return jdbc.sql(INSERT).paramSource(params(task)).update() == 1;
+    }
+
+    /**
+     * {@link #insert} for many tasks as one JDBC batch (one round trip, issue 9); element i is whether task i was
+     * stored.
+     */
+    public boolean[] insertAll(List<SanctionTask> tasks) {
+        if (tasks.isEmpty()) {
+            return new boolean[0];
+        }
+        int[] counts = batches.batchUpdate(INSERT, tasks.stream().map(SanctionTasks::params)
+                .toArray(SqlParameterSource[]::new));
+        boolean[] stored = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            stored[i] = counts[i] == 1;
+        }
+        return stored;
     }
 
     public void update(SanctionTask task) {

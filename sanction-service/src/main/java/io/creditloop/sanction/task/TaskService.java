@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +78,54 @@ public class TaskService {
         log.info("listing {} v{} ({}) in force: {} sanction tasks initiated", listing.listingId(),
                 listing.version(), listing.listType().code(), initiated.size());
         return initiated;
+    }
+
+    /**
+     * {@link #initiate} for the listings of one poll (issue 9), with the catalog read once per list type and the tasks
+     * written as one batch. The tasks' events are not appended here: element i holds listing i's, in the order
+     * {@link #initiate} would append them, for the caller to append with its other events in the listings' order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<List<Outbox.Message>> initiateAll(List<ListingInForce> listings) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        Map<String, List<Measure>> catalog = new HashMap<>();
+        List<SanctionTask> candidates = new ArrayList<>();
+        List<Measure> measureOf = new ArrayList<>();
+        int[] firstTask = new int[listings.size() + 1];
+        for (int i = 0; i < listings.size(); i++) {
+            ListingInForce listing = listings.get(i);
+            firstTask[i] = candidates.size();
+            for (Measure measure : catalog.computeIfAbsent(listing.listType().code(), measures::forListType)) {
+                LocalDate respondBy = respondBy(today, measure);
+                candidates.add(SanctionTask.initiate(UUID.randomUUID(), listing.listingId(), listing.version(),
+                        listing.subject().key(), measure, respondBy, now));
+                measureOf.add(measure);
+            }
+        }
+        firstTask[listings.size()] = candidates.size();
+        boolean[] stored = tasks.insertAll(candidates);
+        List<List<Outbox.Message>> events = new ArrayList<>(listings.size());
+        int initiated = 0;
+        for (int i = 0; i < listings.size(); i++) {
+            ListingInForce listing = listings.get(i);
+            List<Outbox.Message> messages = new ArrayList<>();
+            for (int t = firstTask[i]; t < firstTask[i + 1]; t++) {
+                if (stored[t]) {
+                    SanctionTask task = candidates.get(t);
+                    String topic = Topics.agencyTasks(task.agencyCode());
+                    messages.add(new Outbox.Message(topic, task.subjectKey(),
+                            TaskEvents.initiated(task, measureOf.get(t), listing)));
+                    recordDisclosure(task, topic, listing);
+                }
+            }
+            log.debug("listing {} v{} ({}) in force: {} sanction tasks initiated", listing.listingId(),
+                    listing.version(), listing.listType().code(), messages.size());
+            initiated += messages.size();
+            events.add(messages);
+        }
+        log.info("{} listings in force: {} sanction tasks initiated", listings.size(), initiated);
+        return events;
     }
 
     /**

@@ -6,6 +6,10 @@ import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** The agencies' watch lists in table {@code watch_entry}. */
@@ -58,6 +62,22 @@ public class WatchLists {
                 .param("key", subjectKey)
                 .query(String.class)
                 .list();
+    }
+
+    /** {@link #agenciesWatching} for many subjects in one query; a subject nobody watches is not in the map. */
+    public Map<String, List<String>> agenciesWatchingAll(Collection<String> subjectKeys) {
+        Map<String, List<String>> watching = new HashMap<>();
+        if (subjectKeys.isEmpty()) {
+            return watching;
+        }
+        jdbc.sql("""
+                        SELECT subject_key, agency_code FROM watch_entry
+                        WHERE subject_key = ANY(CAST(:keys AS text[])) ORDER BY agency_code""")
+                .param("keys", subjectKeys.toArray(String[]::new))
+                .query(rs -> {
+                    watching.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return watching;
     }
 
     /** Every agency with a watch list, so each keeps its topics. */

@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -102,8 +104,43 @@ public class WatchService {
         notifyWatchers(event.subject(), agency -> WatchNotices.exited(agency, event, clock.instant()));
     }
 
+    /**
+     * {@link #listed} for the listings of one poll (issue 9), with one lookup of their watchers. The notices are not
+     * appended here: element i holds listing i's, in the order {@link #listed} would append them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<List<Outbox.Message>> listedAll(List<ListingConfirmed> events) {
+        Map<String, List<String>> watching = lists.agenciesWatchingAll(
+                events.stream().map(e -> e.subject().key()).distinct().toList());
+        List<List<Outbox.Message>> notices = new ArrayList<>(events.size());
+        for (ListingConfirmed event : events) {
+            List<String> agencies = watching.getOrDefault(event.subject().key(), List.of());
+            List<Outbox.Message> messages = new ArrayList<>(agencies.size());
+            for (String agency : agencies) {
+                Envelope<?> notice = WatchNotices.listed(agency, event, clock.instant());
+                messages.add(new Outbox.Message(Topics.agencyTasks(agency), event.subject().key(), notice));
+                recordNotice(event.subject(), agency, notice);
+            }
+            if (!agencies.isEmpty()) {
+                log.info("subject {} is watched by {}: notified", event.subject().key(), agencies);
+            }
+            notices.add(messages);
+        }
+        return notices;
+    }
+
     private static UUID listingIdOf(Envelope<?> event) {
         return event.data() instanceof WatchNotice n ? n.listingId() : null;
+    }
+
+    private void recordNotice(Subject subject, String agency, Envelope<?> event) {
+        if (subject.type() == SubjectType.PERSON) {
+            // R16: the notice names the person unmasked (not the ID number): the watching agency's read
+            reads.record(Caller.agency(agency, "topic:" + Topics.agencyTasks(agency)),
+                    "R8 watch list notice", new PersonalDataReads.Read("watch-notice",
+                            event.id(), listingIdOf(event), subject.key(),
+                            MaskedIdNumber.of(subject.idNumber())));
+        }
     }
 
     private void notifyWatchers(Subject subject, Function<String, Envelope<?>> notice) {
@@ -111,13 +148,7 @@ public class WatchService {
         for (String agency : agencies) {
             Envelope<?> event = notice.apply(agency);
             outbox.append(Topics.agencyTasks(agency), subject.key(), event);
-            if (subject.type() == SubjectType.PERSON) {
-                // R16: the notice names the person unmasked (not the ID number): the watching agency's read
-                reads.record(Caller.agency(agency, "topic:" + Topics.agencyTasks(agency)),
-                        "R8 watch list notice", new PersonalDataReads.Read("watch-notice",
-                                event.id(), listingIdOf(event), subject.key(),
-                                MaskedIdNumber.of(subject.idNumber())));
-            }
+            recordNotice(subject, agency, event);
         }
         if (!agencies.isEmpty()) {
             log.info("subject {} is watched by {}: notified", subject.key(), agencies);

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,12 +79,76 @@ public class ForwardService {
                 department(confirmed.recognisingDepartment(), confirmed.listType()), confirmed);
     }
 
+    /**
+     * The listing events of one poll, in order (issue 9): versions checked in one go, the forwards of each run of
+     * confirmed listings recorded as one batch, corrections and exits applied one at a time in their place.
+     */
+    @Transactional
+    public void applyAll(List<Object> events) {
+        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(ForwardService::versioned)
+                .toList());
+        List<Forward> confirmedRun = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Object event = events.get(i);
+            if (!fresh.get(i)) {
+                AppliedVersions.Versioned v = versioned(event);
+                log.info("listing {} v{} is not newer than the version forwarded; ignored", v.aggregateId(),
+                        v.version());
+            } else if (event instanceof ListingConfirmed confirmed) {
+                confirmedRun.addAll(forwards(confirmed.listingId(), confirmed.version(), ForwardAction.LISTING,
+                        confirmed.recognitionDate(),
+                        department(confirmed.recognisingDepartment(), confirmed.listType()), confirmed));
+            } else {
+                recordAll(confirmedRun);
+                if (event instanceof ListingCorrected corrected) {
+                    recordCorrected(corrected);
+                } else if (event instanceof ListingExited exited) {
+                    recordExited(exited);
+                }
+            }
+        }
+        recordAll(confirmedRun);
+    }
+
+    private void recordAll(List<Forward> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        boolean[] recorded = forwards.insertAll(run);
+        int n = 0;
+        for (int i = 0; i < recorded.length; i++) {
+            if (recorded[i]) {
+                Forward f = run.get(i);
+                log.debug("forward {} ({} of listing {} v{}) to {} due {}", f.forwardId(), f.action(), f.listingId(),
+                        f.listingVersion(), f.platform(), f.dueDate());
+                n++;
+            }
+        }
+        log.info("{} forwards recorded in one batch", n);
+        run.clear();
+    }
+
+    private static AppliedVersions.Versioned versioned(Object event) {
+        if (event instanceof ListingConfirmed e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingCorrected e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingExited e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        }
+        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
+    }
+
     /** R6: due N working days after the exit, "and of revocation" (004 §8(四)3). */
     @Transactional
     public void listingExited(ListingExited exited) {
         if (stale(exited.listingId(), exited.version())) {
             return;
         }
+        recordExited(exited);
+    }
+
+    private void recordExited(ListingExited exited) {
         if (exited.exitReason() == ExitReason.ERRONEOUS) {
             // R11: what has not gone out never will; the exit itself still tells each platform to delete the record
             erasure.markErroneous(exited.listingId());
@@ -101,6 +166,10 @@ public class ForwardService {
         if (stale(corrected.listingId(), corrected.version())) {
             return;
         }
+        recordCorrected(corrected);
+    }
+
+    private void recordCorrected(ListingCorrected corrected) {
         record(corrected.listingId(), corrected.version(), ForwardAction.CORRECTION,
                 LocalDate.ofInstant(corrected.correctedAt(), clock.getZone()),
                 department(corrected.recognisingDepartment(), corrected.listType()), corrected);
@@ -189,11 +258,12 @@ public class ForwardService {
     public int raiseDeadlineAlarms(int limit) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<Outbox.Message> alarms = new ArrayList<>();
         List<Forward> overdue = forwards.lockOverdueUnraised(today, limit);
         for (Forward f : overdue) {
-            publish(f, EventTypes.FORWARD_OVERDUE, now, new ForwardOverdue(f.forwardId(), f.listingId(),
+            alarms.add(message(f, EventTypes.FORWARD_OVERDUE, now, new ForwardOverdue(f.forwardId(), f.listingId(),
                     f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(), f.attempts(),
-                    f.lastError(), now));
+                    f.lastError(), now)));
             log.error("ALARM: forward {} ({} of listing {} v{}) to {} is overdue: due {}, {} attempt(s), last error: {}",
                     f.forwardId(), f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(),
                     f.attempts(), f.lastError());
@@ -201,29 +271,40 @@ public class ForwardService {
         forwards.markOverdueRaised(overdue.stream().map(Forward::forwardId).toList(), now);
         List<Forward> atRisk = forwards.lockAtRiskUnraised(today, deadlines.atRiskHorizon(today), limit);
         for (Forward f : atRisk) {
-            publish(f, EventTypes.FORWARD_AT_RISK, now, new ForwardAtRisk(f.forwardId(), f.listingId(),
+            alarms.add(message(f, EventTypes.FORWARD_AT_RISK, now, new ForwardAtRisk(f.forwardId(), f.listingId(),
                     f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(),
-                    deadlines.workingDaysLeft(today, f.dueDate()), f.attempts(), f.lastError(), now));
+                    deadlines.workingDaysLeft(today, f.dueDate()), f.attempts(), f.lastError(), now)));
             log.warn("forward {} ({} of listing {} v{}) to {} is at risk: due {}, {} attempt(s)", f.forwardId(),
                     f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(), f.attempts());
         }
         forwards.markAtRiskRaised(atRisk.stream().map(Forward::forwardId).toList(), now);
+        if (!alarms.isEmpty()) {
+            outbox.appendAll(alarms); // issue 9: one COPY for the round's alarms, in the order raised
+        }
         meters.counter("creditloop.sharing.deadline.alarms", "status", "overdue").increment(overdue.size());
         meters.counter("creditloop.sharing.deadline.alarms", "status", "at-risk").increment(atRisk.size());
         return Math.max(overdue.size(), atRisk.size());
     }
 
-    private void record(UUID listingId, long version, ForwardAction action, LocalDate from, String department,
-                        Object listingRecord) {
+    /** The listing change's forward to each platform, not yet recorded. */
+    private List<Forward> forwards(UUID listingId, long version, ForwardAction action, LocalDate from,
+                                   String department, Object listingRecord) {
         String payload = payload(new Payload(action, listingId, version, listingRecord));
         Instant now = clock.instant();
+        List<Forward> list = new ArrayList<>(properties.platforms().size());
         for (SharingProperties.Platform platform : properties.platforms()) {
-            LocalDate due = dueDate(from, platform);
-            Forward forward = Forward.pending(UUID.randomUUID(), listingId, version, platform.code(), action, payload,
-                    due, now, department);
+            list.add(Forward.pending(UUID.randomUUID(), listingId, version, platform.code(), action, payload,
+                    dueDate(from, platform), now, department));
+        }
+        return list;
+    }
+
+    private void record(UUID listingId, long version, ForwardAction action, LocalDate from, String department,
+                        Object listingRecord) {
+        for (Forward forward : forwards(listingId, version, action, from, department, listingRecord)) {
             if (forwards.insert(forward)) {
                 log.info("forward {} ({} of listing {} v{}) to {} due {}", forward.forwardId(), action, listingId,
-                        version, platform.code(), due);
+                        version, forward.platform(), forward.dueDate());
             }
         }
     }
@@ -255,7 +336,12 @@ public class ForwardService {
     }
 
     private void publish(Forward forward, String type, Instant at, Object data) {
+        Outbox.Message message = message(forward, type, at, data);
+        outbox.append(message.topic(), message.key(), message.event());
+    }
+
+    private static Outbox.Message message(Forward forward, String type, Instant at, Object data) {
         String key = forward.listingId().toString();
-        outbox.append(Topics.SHARING_EVENTS, key, Envelope.of(SOURCE, type, at, key, data));
+        return new Outbox.Message(Topics.SHARING_EVENTS, key, Envelope.of(SOURCE, type, at, key, data));
     }
 }

@@ -3,6 +3,9 @@ package io.creditloop.sharing.forward;
 import io.creditloop.contracts.sharing.v1.ForwardAction;
 import io.creditloop.messaging.PayloadProtection;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,33 +28,57 @@ public class Forwards {
     /** Issue 8, R16: the payload's ID number is stored encrypted and opened when a forward is read. */
     private final PayloadProtection protection;
     private final RowMapper<Forward> row;
+    private final NamedParameterJdbcTemplate batches;
 
-    public Forwards(JdbcClient jdbc, PayloadProtection protection) {
+    public Forwards(JdbcClient jdbc, PayloadProtection protection, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.protection = protection;
         this.row = rowMapper(protection);
     }
 
     /** Records a new pending forward, due for its first attempt at once; false if this change was already recorded. */
-    public boolean insert(Forward f) {
-        return jdbc.sql("""
+    private static final String INSERT = """
                         INSERT INTO forward (forward_id, listing_id, listing_version, platform, action, payload,
                             due_date, state, attempts, next_attempt_at, created_at, updated_at, department)
                         VALUES (:id, :listingId, :listingVersion, :platform, :action, CAST(:payload AS json),
                             :dueDate, :state, :attempts, :createdAt, :createdAt, :createdAt, :department)
-                        ON CONFLICT (listing_id, listing_version, platform) DO NOTHING""")
-                .param("id", f.forwardId())
-                .param("listingId", f.listingId())
-                .param("listingVersion", f.listingVersion())
-                .param("platform", f.platform())
-                .param("action", f.action().name())
-                .param("payload", protection.seal(f.payload()))
-                .param("dueDate", f.dueDate())
-                .param("state", f.state().name())
-                .param("attempts", f.attempts())
-                .param("createdAt", timestamp(f.createdAt()))
-                .param("department", f.department())
-                .update() == 1;
+                        ON CONFLICT (listing_id, listing_version, platform) DO NOTHING""";
+
+    public boolean insert(Forward f) {
+        return jdbc.sql(INSERT).paramSource(params(f)).update() == 1;
+    }
+
+    /**
+     * {@link #insert} for many forwards as one JDBC batch (issue 9, one round trip); element i is whether forward i
+     * was recorded.
+     */
+    public boolean[] insertAll(List<Forward> forwards) {
+        if (forwards.isEmpty()) {
+            return new boolean[0];
+        }
+        int[] counts = batches.batchUpdate(INSERT, forwards.stream().map(this::params)
+                .toArray(SqlParameterSource[]::new));
+        boolean[] recorded = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            recorded[i] = counts[i] == 1;
+        }
+        return recorded;
+    }
+
+    private MapSqlParameterSource params(Forward f) {
+        return new MapSqlParameterSource()
+                .addValue("id", f.forwardId())
+                .addValue("listingId", f.listingId())
+                .addValue("listingVersion", f.listingVersion())
+                .addValue("platform", f.platform())
+                .addValue("action", f.action().name())
+                .addValue("payload", protection.seal(f.payload()))
+                .addValue("dueDate", f.dueDate())
+                .addValue("state", f.state().name())
+                .addValue("attempts", f.attempts())
+                .addValue("createdAt", timestamp(f.createdAt()))
+                .addValue("department", f.department());
     }
 
     /**

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +65,47 @@ public class RegistryService {
         }
     }
 
+    /**
+     * The listing events of one poll, in order (issue 9): versions checked in one go, each run of confirmed and
+     * corrected listings written as one batch, exits applied one at a time in their place.
+     */
+    @Transactional
+    public void applyAll(List<Object> events) {
+        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(RegistryService::versioned)
+                .toList());
+        List<RegistryListing> run = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Object event = events.get(i);
+            if (!fresh.get(i)) {
+                AppliedVersions.Versioned v = versioned(event);
+                log.info("listing {} v{} is not newer than the register's copy; ignored", v.aggregateId(),
+                        v.version());
+            } else if (event instanceof ListingConfirmed e) {
+                run.add(local(e.listingId(), e.version(), e.listType(), e.subject(), e.recognisingDepartment(),
+                        e.recognitionDate(), e.validUntil()));
+            } else if (event instanceof ListingCorrected e) {
+                run.add(local(e.listingId(), e.version(), e.listType(), e.subject(), e.recognisingDepartment(),
+                        e.recognitionDate(), e.validUntil()));
+            } else if (event instanceof ListingExited e) {
+                listings.upsertAllIfNewer(run, clock.instant());
+                run.clear();
+                applyExited(e);
+            }
+        }
+        listings.upsertAllIfNewer(run, clock.instant());
+    }
+
+    private static AppliedVersions.Versioned versioned(Object event) {
+        if (event instanceof ListingConfirmed e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingCorrected e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        } else if (event instanceof ListingExited e) {
+            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
+        }
+        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
+    }
+
     @Transactional
     public void corrected(ListingCorrected e) {
         if (applies(e.listingId(), e.version())) {
@@ -74,9 +116,12 @@ public class RegistryService {
 
     @Transactional
     public void exited(ListingExited e) {
-        if (!applies(e.listingId(), e.version())) {
-            return;
+        if (applies(e.listingId(), e.version())) {
+            applyExited(e);
         }
+    }
+
+    private void applyExited(ListingExited e) {
         String key = localKey(e.listingId());
         if (e.exitReason() == ExitReason.ERRONEOUS) {
             // R11 (001 §19): an erroneous listing is not retained, and must not be shown as "recently exited"

@@ -39,6 +39,18 @@ class ListingEventsListener implements ListingEventHandler {
         stream.acceptAll(CONSUMER, records, this);
     }
 
+    /**
+     * A poll's events together (issue 9): a confirmation whose subject has a repair under way is followed by the R12
+     * check in its place, as below; the others are written in batches. One by one, after a failed batch, below.
+     */
+    @Override
+    public void handleAll(List<Object> events) {
+        java.util.Set<String> underRepair = repairs.subjectsUnderRepair(events.stream()
+                .filter(ListingConfirmed.class::isInstance).map(e -> ((ListingConfirmed) e).subject().key())
+                .distinct().toList());
+        listings.applyAll(events, underRepair::contains, repairs::listingConfirmed);
+    }
+
     @Override
     public void confirmed(ListingConfirmed event) {
         // R12: a new listing may be a re-offence against a repair of the same subject (same transaction)

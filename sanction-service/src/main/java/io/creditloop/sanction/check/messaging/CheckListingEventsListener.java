@@ -37,6 +37,12 @@ class CheckListingEventsListener implements ListingEventHandler {
         stream.acceptAll(CONSUMER, records, this);
     }
 
+    /** A poll's events together (issue 9); one by one, after a failed batch, through the methods below. */
+    @Override
+    public void handleAll(List<Object> events) {
+        readModel.applyAll(events);
+    }
+
     @Override
     public void confirmed(ListingConfirmed event) {
         readModel.confirmed(event);

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,6 +43,27 @@ class CaseListingsListener implements ListingEventHandler {
             containerFactory = ListingEventStream.BATCHES)
     void on(List<ConsumerRecord<String, String>> records) {
         stream.acceptAll(CONSUMER, records, this);
+    }
+
+    /**
+     * A poll's events together (issue 9): each run of confirmed and corrected listings written as one batch, exits
+     * one at a time in their place; one by one, after a failed batch, through the methods below.
+     */
+    @Override
+    public void handleAll(List<Object> events) {
+        List<CaseListing> inForce = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof ListingConfirmed confirmed) {
+                inForce.add(CaseListing.of(confirmed));
+            } else if (event instanceof ListingCorrected corrected) {
+                inForce.add(CaseListing.of(corrected));
+            } else if (event instanceof ListingExited exited) {
+                listings.inForceAll(inForce);
+                inForce.clear();
+                exited(exited);
+            }
+        }
+        listings.inForceAll(inForce);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.creditloop.sanction.listing.messaging;
 
 import io.creditloop.contracts.Envelope;
+import io.creditloop.contracts.EventTypes;
 import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
@@ -128,6 +129,50 @@ class ListingEventBatchIT extends ServiceITSupport {
         assertThat(tasks(events.get(1))).isEqualTo(3);
         assertThat(tasks(events.get(2))).isZero();
         assertThat(handled(events.get(2))).isZero();
+    }
+
+    @Test
+    @DisplayName("R8/R13: a batch gives what one by one gives: versions checked in order within the batch, an exit after its listing lifts the tasks, a stale confirmation initiates nothing, and each subject's task events and watch notices keep their order")
+    void mixedBatchKeepsOrderAndVersions() {
+        io.creditloop.contracts.listing.v1.Subject exiting = Listings.newSubject();
+        io.creditloop.contracts.listing.v1.Subject watched = Listings.newSubject();
+        io.creditloop.contracts.listing.v1.Subject overtaken = Listings.newSubject();
+        UUID exitingId = UUID.randomUUID();
+        UUID watchedId = UUID.randomUUID();
+        UUID overtakenId = UUID.randomUUID();
+        String watcher = "batch-watcher";
+        jdbc.sql("""
+                        INSERT INTO watch_entry (agency_code, subject_key, subject_type, relation, registered_at)
+                        VALUES (:agency, :key, 'ORGANISATION', '被许可人', now())""")
+                .param("agency", watcher).param("key", watched.key()).update();
+        List<Envelope<?>> events = List.of(
+                Listings.confirmed(exitingId, 1, Listings.TAX_MAJOR_VIOLATION, exiting),
+                Listings.confirmed(watchedId, 1, Listings.TAX_MAJOR_VIOLATION, watched),
+                Listings.exited(exitingId, 2, Listings.TAX_MAJOR_VIOLATION, exiting),
+                Listings.exited(overtakenId, 3, Listings.TAX_MAJOR_VIOLATION, overtaken),
+                Listings.confirmed(overtakenId, 2, Listings.TAX_MAJOR_VIOLATION, overtaken), // overtaken by its exit
+                Listings.confirmed(exitingId, 1, Listings.TAX_MAJOR_VIOLATION, exiting)); // a stale repeat, new id
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(record(i, codec.encode(events.get(i))));
+        }
+
+        assertThat(stream.acceptAll(consumer, records, sanction)).isEqualTo(6);
+
+        assertThat(jdbc.sql("SELECT state FROM sanction_task WHERE listing_id = :id").param("id", exitingId)
+                .query(String.class).list()).hasSize(3).containsOnly("LIFTED");
+        assertThat(jdbc.sql("SELECT state FROM sanction_task WHERE listing_id = :id").param("id", watchedId)
+                .query(String.class).list()).hasSize(3).containsOnly("INITIATED");
+        assertThat(jdbc.sql("SELECT count(*) FROM sanction_task WHERE listing_id = :id").param("id", overtakenId)
+                .query(Long.class).single()).isZero();
+        // the outbox relays in its own order: per subject, the tasks, then their lifts (or the watch notice)
+        assertThat(jdbc.sql("SELECT event_type FROM outbox WHERE message_key = :key ORDER BY id")
+                .param("key", exiting.key()).query(String.class).list())
+                .containsExactly(EventTypes.TASK_INITIATED, EventTypes.TASK_INITIATED, EventTypes.TASK_INITIATED,
+                        EventTypes.TASK_LIFTED, EventTypes.TASK_LIFTED, EventTypes.TASK_LIFTED);
+        assertThat(jdbc.sql("SELECT topic FROM outbox WHERE message_key = :key ORDER BY id")
+                .param("key", watched.key()).query(String.class).list())
+                .hasSize(4).last().isEqualTo(Topics.agencyTasks(watcher));
     }
 
     /** Sanction's handler, failing after it has written the tasks of one listing. */

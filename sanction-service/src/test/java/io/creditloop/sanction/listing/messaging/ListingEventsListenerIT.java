@@ -79,10 +79,12 @@ class ListingEventsListenerIT extends ServiceITSupport {
             assertThat(e.subject()).isEqualTo(subject.key());
         });
 
-        // everything this listing put in the outbox is out, and it is exactly these three tasks
-        assertThat(jdbc.sql("SELECT topic FROM outbox WHERE message_key = :key AND published_at IS NOT NULL")
-                .param("key", subject.key()).query(String.class).list())
-                .containsExactlyInAnyOrderElementsOf(byTopic.keySet());
+        // everything this listing put in the outbox is out, and it is exactly these three tasks (the relay marks them
+        // sent once Kafka has acknowledged them, so possibly just after the records are read here)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.sql("SELECT topic FROM outbox WHERE message_key = :key AND published_at IS NOT NULL")
+                        .param("key", subject.key()).query(String.class).list())
+                        .containsExactlyInAnyOrderElementsOf(byTopic.keySet()));
         LoopView loop = awaitLoop(listingId, l -> l.tasks().size() == 3);
         assertThat(loop.state()).isEqualTo(TaskState.INITIATED);
         assertThat(loop.tasks()).extracting(TaskView::taskId)

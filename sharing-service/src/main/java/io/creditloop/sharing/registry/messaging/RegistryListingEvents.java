@@ -38,6 +38,12 @@ class RegistryListingEvents implements ListingEventHandler {
         stream.acceptAll(CONSUMER, records, this);
     }
 
+    /** A poll's events together (issue 9); one by one, after a failed batch, through the methods below. */
+    @Override
+    public void handleAll(List<Object> events) {
+        registry.applyAll(events);
+    }
+
     @Override
     public void confirmed(ListingConfirmed event) {
         registry.confirmed(event);
