@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -150,8 +149,10 @@ public class IntakeRunner {
         private final BooleanSupplier stopping;
         private final ListTypeResolver resolver;
         private final Optional<int[]> resumeAfter;
+        private final List<Pending> chunk = new ArrayList<>();
+        private long mappingNanos;
         Progress progress;
-        volatile String sheet = "";
+        String sheet = "";
 
         Run(IntakeUpload upload, BooleanSupplier stopping) {
             this.upload = upload;
@@ -172,95 +173,6 @@ public class IntakeRunner {
                 if (resumeAfter.isEmpty()) {
                     checkReadable(file, plan);
                 }
-                ReadAhead reader = new ReadAhead(file, plan);
-                try {
-                    for (Chunk next = reader.take(); next != null; next = reader.take()) {
-                        flush(next);
-                    }
-                } finally {
-                    reader.stop();
-                }
-            }
-        }
-
-        /** Rows read and mapped, handed from the reading thread to the writing one. */
-        private record Chunk(List<Pending> rows, long mappingNanos) {
-        }
-
-        /** What the reading thread hands over last: the end of the file, or why reading stopped. */
-        private record End(RuntimeException failure) {
-        }
-
-        /**
-         * Issue 9: the file is read and its rows mapped on a second thread, one chunk ahead of the writing: while
-         * chunk N is validated, stored and committed here, chunk N + 1 is read. The chunks are handed over one at a
-         * time and written in file order, so a crash still leaves whole chunks and the run resumes after the last
-         * one; what the reader had read but not handed over is read again on resume. A damage found while reading
-         * comes after the chunk of the rows before it, as before.
-         */
-        private final class ReadAhead {
-
-            private final SynchronousQueue<Object> handOver = new SynchronousQueue<>();
-            private final SpreadsheetFile file;
-            private final UploadPlan plan;
-            private final Thread thread;
-            private volatile boolean cancelled;
-            private List<Pending> chunk = new ArrayList<>();
-            private long mappingNanos;
-
-            ReadAhead(SpreadsheetFile file, UploadPlan plan) {
-                this.file = file;
-                this.plan = plan;
-                this.thread = new Thread(this::read, Thread.currentThread().getName() + "-read");
-                thread.setDaemon(true);
-                thread.start();
-            }
-
-            /** The next chunk in file order; {@code null} at the end of the file; throws what stopped the reading. */
-            Chunk take() {
-                Object next;
-                try {
-                    next = handOver.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new Stopped();
-                }
-                if (next instanceof End end) {
-                    if (end.failure() != null) {
-                        throw end.failure();
-                    }
-                    return null;
-                }
-                return (Chunk) next;
-            }
-
-            /** The writing ended (finished or failed): the reader stops at its next row. */
-            void stop() {
-                cancelled = true;
-                try {
-                    thread.join(TimeUnit.SECONDS.toMillis(30));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-
-            private void read() {
-                RuntimeException failure = null;
-                try {
-                    readSheets();
-                } catch (RuntimeException e) {
-                    failure = e;
-                } catch (Error e) {
-                    failure = new IllegalStateException("reading the upload failed", e);
-                }
-                try {
-                    put(new End(failure));
-                } catch (Stopped e) {
-                    // the writer has gone: nobody waits for the end
-                }
-            }
-
-            private void readSheets() {
                 for (UploadPlan.SheetPlan sheetPlan : plan.sheets()) {
                     if (resumeAfter.isPresent() && sheetPlan.index() < resumeAfter.get()[0]) {
                         continue;
@@ -269,7 +181,7 @@ public class IntakeRunner {
                     SheetWalk walk = new SheetWalk(sheetPlan.header(), upload.listType() != null);
                     try {
                         file.read(sheetPlan.index(), true, row -> {
-                            if (cancelled || stopping.getAsBoolean()) {
+                            if (stopping.getAsBoolean()) {
                                 throw new Stopped(); // the chunk read so far is dropped and read again on resume
                             }
                             if (walk.step(row) instanceof SheetWalk.Data data && !done(sheetPlan.index(), row.number())) {
@@ -278,38 +190,16 @@ public class IntakeRunner {
                                         row, upload.department(), upload.listType(), resolver)));
                                 mappingNanos += System.nanoTime() - start;
                                 if (chunk.size() >= properties.chunkRows()) {
-                                    handOver();
+                                    flush();
                                 }
                             }
                             return true;
                         });
                     } catch (UnreadableSpreadsheetException e) {
-                        handOver(); // the rows read before the damage are kept, as the failure reason says
+                        flush(); // the rows read before the damage are kept, as the failure reason says
                         throw e;
                     }
-                    handOver();
-                }
-            }
-
-            private void handOver() {
-                if (!chunk.isEmpty()) {
-                    put(new Chunk(chunk, mappingNanos));
-                    chunk = new ArrayList<>();
-                    mappingNanos = 0;
-                }
-            }
-
-            /** Waits for the writer to take {@code next}; gives up once the writing has ended. */
-            private void put(Object next) {
-                try {
-                    while (!handOver.offer(next, 100, TimeUnit.MILLISECONDS)) {
-                        if (cancelled) {
-                            throw new Stopped();
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new Stopped();
+                    flush();
                 }
             }
         }
@@ -340,27 +230,31 @@ public class IntakeRunner {
          * chunk cannot be written as a whole for a reason other than the database being unavailable, its rows are
          * written one by one, so one bad row never takes the others with it.
          */
-        private void flush(Chunk next) {
-            List<Pending> chunk = next.rows();
-            mapping.record(next.mappingNanos(), TimeUnit.NANOSECONDS);
+        private void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            mapping.record(mappingNanos, TimeUnit.NANOSECONDS);
+            mappingNanos = 0;
             Progress before = progress;
             Timer.Sample sample = Timer.start(meters);
             try {
-                progress = tx.execute(status -> writeChunk(chunk));
+                progress = tx.execute(status -> writeChunk());
             } catch (IntakeUploads.LeaseLost e) {
                 throw e;
             } catch (DuplicateKeyException raced) {
                 // a row committed concurrently by another upload of the department
-                rowByRow(chunk);
+                rowByRow();
             } catch (DataAccessException e) {
                 throw e;
             } catch (RuntimeException e) {
                 log.warn("intake upload {}: a chunk of {} rows is written row by row after an error", upload.id(),
                         chunk.size(), MaskedException.of(e));
-                rowByRow(chunk);
+                rowByRow();
             }
             sample.stop(writing);
             count(before, progress);
+            chunk.clear();
         }
 
         private void count(Progress before, Progress after) {
@@ -370,7 +264,7 @@ public class IntakeRunner {
                     .increment(after.duplicates() - before.duplicates());
         }
 
-        private Progress writeChunk(List<Pending> chunk) {
+        private Progress writeChunk() {
             Map<String, Optional<ListTypeEntry>> types = new HashMap<>();
             Function<String, Optional<ListTypeEntry>> cachedCatalog =
                     code -> types.computeIfAbsent(code, catalog::current);
@@ -408,7 +302,7 @@ public class IntakeRunner {
             return after;
         }
 
-        private void rowByRow(List<Pending> chunk) {
+        private void rowByRow() {
             for (Pending p : chunk) {
                 progress = progress.plus(process(p));
             }
