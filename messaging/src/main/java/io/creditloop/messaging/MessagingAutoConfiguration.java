@@ -107,10 +107,12 @@ public class MessagingAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
                             ObjectProvider<MeterRegistry> meters, MessagingProperties properties,
-                            ObjectProvider<PayloadProtection> protection) {
-        return new OutboxRelay(jdbc, kafka, tx, meters.getIfAvailable(SimpleMeterRegistry::new),
+                            ObjectProvider<PayloadProtection> protection, Outbox outbox) {
+        OutboxRelay relay = new OutboxRelay(jdbc, kafka, tx, meters.getIfAvailable(SimpleMeterRegistry::new),
                 properties.relayBatchSize(), properties.sendTimeout(),
                 protection.getIfAvailable(() -> PayloadProtection.NONE));
+        relay.sendFromMemory(outbox); // issue 9: events committed here are not read back to be sent
+        return relay;
     }
 
     @Bean

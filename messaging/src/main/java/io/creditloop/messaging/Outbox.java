@@ -37,6 +37,11 @@ public class Outbox {
     private final PayloadProtection protection;
     private volatile Runnable afterCommit = () -> {
     };
+    /** Issue 9: what committed here goes to the relay from memory. */
+    private final CommittedPayloads committed = new CommittedPayloads(COMMITTED_CAPACITY);
+
+    /** About 10 MB of events' JSON at most: an intake's chunks waiting for the relay, not a backlog. */
+    static final int COMMITTED_CAPACITY = 5_000;
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec) {
         this(jdbc, codec, PayloadProtection.NONE);
@@ -51,9 +56,10 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Envelope<?> event) {
-        jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(),
-                protection.seal(codec.encode(event)), listingId(event));
-        signalAfterCommit();
+        String json = codec.encode(event);
+        jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(), protection.seal(json),
+                listingId(event));
+        signalAfterCommit().put(UUID.fromString(event.id()).toString(), json);
     }
 
     /**
@@ -64,12 +70,15 @@ public class Outbox {
     public void appendAll(List<Message> messages) {
         CopyRows rows = new CopyRows("outbox", "event_id", "topic", "message_key", "event_type", "payload",
                 "listing_id");
+        Map<String, String> json = new java.util.LinkedHashMap<>();
         for (Message m : messages) {
-            rows.row(UUID.fromString(m.event().id()), m.topic(), m.key(), m.event().type(),
-                    protection.seal(codec.encode(m.event())), listingId(m.event()));
+            String text = codec.encode(m.event());
+            json.put(UUID.fromString(m.event().id()).toString(), text);
+            rows.row(UUID.fromString(m.event().id()), m.topic(), m.key(), m.event().type(), protection.seal(text),
+                    listingId(m.event()));
         }
         rows.copy(jdbc);
-        signalAfterCommit();
+        signalAfterCommit().putAll(json);
     }
 
     /** What to run once a transaction that appended events has committed: the relay's prompt start. */
@@ -77,22 +86,39 @@ public class Outbox {
         this.afterCommit = action;
     }
 
-    /** Once per transaction, however many events it appends. */
-    private void signalAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || TransactionSynchronizationManager.hasResource(this)) {
-            return;
+    /** The relay's source of committed events' JSON (issue 9). */
+    CommittedPayloads committed() {
+        return committed;
+    }
+
+    /**
+     * Once per transaction, however many events it appends: after the commit, the transaction's events join
+     * {@link #committed} and the relay is prompted; after a rollback they are dropped.
+     *
+     * @return where to put the transaction's events' JSON, by event id
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> signalAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new java.util.HashMap<>(); // not kept: the relay reads them from the table
         }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<String, String>) bound;
+        }
+        Map<String, String> appended = new java.util.LinkedHashMap<>();
+        TransactionSynchronizationManager.bindResource(this, appended);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
                 if (status == STATUS_COMMITTED) {
+                    committed.addAll(appended);
                     afterCommit.run();
                 }
             }
         });
+        return appended;
     }
 
     /**

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +38,8 @@ public class OutboxRelay {
     private final Counter relayed;
     private final Counter failures;
     private final PayloadProtection protection;
+    /** Issue 9: the JSON of events committed by this process, so most rows need not be read back and opened. */
+    private volatile CommittedPayloads committed = new CommittedPayloads(0);
 
     public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
                        MeterRegistry meters, int batchSize, Duration sendTimeout) {
@@ -54,6 +58,11 @@ public class OutboxRelay {
         this.relayed = meters.counter("creditloop.outbox.relayed");
         this.failures = meters.counter("creditloop.outbox.relay.failures");
         Gauge.builder("creditloop.outbox.pending", this, OutboxRelay::pendingSafely).register(meters);
+    }
+
+    /** Sends the events {@code outbox} appended and saw committed from memory (their rows are still read). */
+    void sendFromMemory(Outbox outbox) {
+        this.committed = outbox.committed();
     }
 
     /** Relays until the outbox is empty or a send fails; returns how many events went out. */
@@ -85,19 +94,21 @@ public class OutboxRelay {
                 return 0; // another instance is relaying this schema's outbox
             }
             List<Row> rows = jdbc.sql("""
-                            SELECT id, topic, message_key, event_type, event_id, payload FROM outbox
+                            SELECT id, topic, message_key, event_type, event_id FROM outbox
                             WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                     .param("limit", batchSize)
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
-                            rs.getString("event_type"), rs.getString("event_id"), rs.getString("payload")))
+                            rs.getString("event_type"), rs.getString("event_id")))
                     .list();
             if (rows.isEmpty()) {
+                committed.forgetIfFull();
                 return 0;
             }
+            Map<Long, String> payloads = payloads(rows);
             List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(),
-                        protection.open(row.payload()));
+                        payloads.get(row.id()));
                 record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8));
@@ -120,11 +131,35 @@ public class OutboxRelay {
             jdbc.sql("DELETE FROM outbox WHERE id IN (:ids) AND erase_after_relay")
                     .param("ids", rows.stream().map(Row::id).toList())
                     .update();
+            committed.removeAll(rows.stream().map(Row::eventId).toList());
             return rows.size();
         });
         int n = sent == null ? 0 : sent;
         relayed.increment(n);
         return n;
+    }
+
+    /**
+     * Each row's event as it was made: from memory if this process committed it, else the stored payload, opened.
+     */
+    private Map<Long, String> payloads(List<Row> rows) {
+        Map<Long, String> payloads = new HashMap<>(rows.size() * 2);
+        List<Long> unknown = new ArrayList<>();
+        for (Row row : rows) {
+            String json = committed.get(row.eventId());
+            if (json != null) {
+                payloads.put(row.id(), json);
+            } else {
+                unknown.add(row.id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            jdbc.sql("SELECT id, payload FROM outbox WHERE id IN (:ids)")
+                    .param("ids", unknown)
+                    .query((rs, n) -> payloads.put(rs.getLong("id"), protection.open(rs.getString("payload"))))
+                    .list();
+        }
+        return payloads;
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -166,6 +201,6 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, String type, String eventId, String payload) {
+    private record Row(long id, String topic, String key, String type, String eventId) {
     }
 }

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -454,17 +453,32 @@ public final class TemplateMapping {
      * the clerk fixed one row and re-uploaded.)
      */
     static String submissionId(ListingSubmission s) {
-        String content = String.join("\u001F", Arrays.asList(s.department(), s.listType(), s.subjectType(), s.name(),
-                s.uscc(), s.idType(), s.idNumber(), s.legalRepresentative(), s.reason(), s.basis(),
-                s.recognitionDate(), s.validity(), s.organisationCode(), s.lei(), String.valueOf(s.usccVerified()),
-                s.note(), s.legalRepresentativeIdNumber()).stream().map(v -> v == null ? "" : v.strip()).toList());
+        String[] fields = {s.department(), s.listType(), s.subjectType(), s.name(), s.uscc(), s.idType(),
+                s.idNumber(), s.legalRepresentative(), s.reason(), s.basis(), s.recognitionDate(), s.validity(),
+                s.organisationCode(), s.lei(), String.valueOf(s.usccVerified()), s.note(),
+                s.legalRepresentativeIdNumber()};
+        StringBuilder content = new StringBuilder(256);
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                content.append('\u001F');
+            }
+            if (fields[i] != null) {
+                content.append(fields[i].strip());
+            }
+        }
+        byte[] digest = SHA_256.get().digest(content.toString().getBytes(StandardCharsets.UTF_8));
+        return "upload:" + HEX.formatHex(digest, 0, 16);
+    }
+
+    /** Issue 9: one digest per thread rather than a provider look-up per row ({@code digest} resets it). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return "upload:" + HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-    }
+    });
+    private static final HexFormat HEX = HexFormat.of();
 
     private static MappedRow mapContent(Header header, SheetRow row, String department, String listTypeParameter,
                                         ListTypeResolver resolver) {

@@ -118,6 +118,41 @@ class TemplateMappingTest {
     }
 
     @Test
+    @DisplayName("R3: submission ids are exactly those of earlier versions, so a resumed or repeated upload finds its "
+            + "rows (20 000 random submissions against the former computation)")
+    void submissionIdUnchanged() throws Exception {
+        java.util.Random random = new java.util.Random(9);
+        String[] pool = {null, "", " ", "甲公司", " 张三 ", "91420200MA4KLB7Q32", "2017-4-20", "2年", "\u3000虚开\u3000",
+                "a\u001Fb", "tax", "x y", "《依据》", "\t", "長期"};
+        for (int n = 0; n < 20_000; n++) {
+            String[] f = new String[17];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = random.nextInt(4) == 0 ? null : pool[random.nextInt(pool.length)]
+                        + (random.nextBoolean() ? "" : Integer.toString(random.nextInt(1000)));
+            }
+            Boolean verified = switch (random.nextInt(3)) {
+                case 0 -> null;
+                case 1 -> Boolean.TRUE;
+                default -> Boolean.FALSE;
+            };
+            ListingSubmission s = new ListingSubmission(null, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8],
+                    f[9], f[10], f[11], f[12], f[13], verified, f[15], f[16]);
+            assertThat(TemplateMapping.submissionId(s)).isEqualTo(formerSubmissionId(s));
+        }
+    }
+
+    /** The computation of the submission id before issue 9, kept here as the reference. */
+    private static String formerSubmissionId(ListingSubmission s) throws Exception {
+        String content = String.join("\u001F", Arrays.asList(s.department(), s.listType(), s.subjectType(), s.name(),
+                s.uscc(), s.idType(), s.idNumber(), s.legalRepresentative(), s.reason(), s.basis(),
+                s.recognitionDate(), s.validity(), s.organisationCode(), s.lei(), String.valueOf(s.usccVerified()),
+                s.note(), s.legalRepresentativeIdNumber()).stream().map(v -> v == null ? "" : v.strip()).toList());
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "upload:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    @Test
     @DisplayName("R3: the submission id is the row's content: the same row anywhere gives the same id, a corrected "
             + "row a new one, and it reveals no ID number")
     void contentSubmissionId() {
