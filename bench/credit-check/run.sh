@@ -163,14 +163,17 @@ cpu_ticks() {
   echo "$total"
 }
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
+# transactions committed in the benchmark's database (every process's; a JDBC floor's too): each one of the service's
+# that wrote something waits for a WAL flush; structural, so it does not depend on the machine's load
+commits() { sql "SELECT xact_commit FROM pg_stat_database WHERE datname = '$DB'"; }
 phase() { # rate, name, then CheckBench arguments
   local rate=$1 name=$2; shift 2
   [[ $name =~ $ONLY ]] || return 0
-  local before pg app0 gw0 pg0 out
+  local before pg app0 gw0 pg0 commits0 out
   before=$(load1)
   # the service's pooled backends live through the phase; a JDBC floor's own backend does not (not counted)
   pg=$(sql "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" | tr '\n' ' ')
-  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); pg0=$(cpu_ticks $pg)
+  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); pg0=$(cpu_ticks $pg); commits0=$(commits)
   log "phase $name at $rate req/s"
   out=$("${BENCH[@]}" "$@" | tr '\n' ' ')
   local n=$((rate * SECONDS_PER_PHASE))
@@ -178,6 +181,7 @@ phase() { # rate, name, then CheckBench arguments
   cpu=$(awk -v a=$(($(cpu_ticks "$APP_PID") - app0)) -v g=$(($(cpu_ticks ${GW_PID:-}) - gw0)) \
     -v p=$(($(cpu_ticks $pg) - pg0)) -v t="$TICK_MS" -v n="$n" \
     'BEGIN { printf "cpu ms/request: service %.2f gateway %.2f postgres(pool) %.2f", a*t/n, g*t/n, p*t/n }')
+  cpu="$cpu; commits/request $(awk -v c=$(($(commits) - commits0)) -v n="$n" 'BEGIN { printf "%.2f", c/n }')"
   RESULTS[$rate/$name]="${out}load ${before}->$(load1); $cpu"
   echo "  ${RESULTS[$rate/$name]}"
 }
@@ -217,7 +221,8 @@ setup      $SUBJECTS subjects (one listing each, 30 % persons) in sanction.credi
            indexes in $((t2 - t1)) s; sanction-service -Xmx512m pool 10; gateway $([[ $GATEWAY == 1 ]] && echo on || echo off);
            open loop at $RATES req/s, ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time;
            "load a->b" = the machine's 1-minute load average before and after the phase; "cpu ms/request" = CPU time
-           the process used during the phase / requests (postgres: the service's pooled backends only)
+           the process used during the phase / requests (postgres: the service's pooled backends only);
+           "commits/request" = transactions committed in the database during the phase / requests
 REPORT
 for rate in $RATES; do
   echo "-- offered $rate req/s"
