@@ -32,11 +32,12 @@ wait_up() {
 
 # service_token APP_JAR KIND CODE USER TTL: prints a token as the gateway forwards it to the services (R16), for a
 # service started without TOKEN_* keys (the development key pair), so a benchmark can call it directly as that caller;
-# uses the security, Nimbus and SLF4J jars inside APP_JAR
+# uses the security, Nimbus, Caffeine (Tokens remembers verified tokens) and SLF4J jars inside APP_JAR
 service_token() {
   local lib=$WORK/token-lib
   mkdir -p "$lib"
   unzip -q -o -j "$1" 'BOOT-INF/lib/security-*.jar' 'BOOT-INF/lib/nimbus-jose-jwt-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' \
+    'BOOT-INF/lib/caffeine-*.jar' \
     -d "$lib"
   java -cp "$(ls "$lib"/*.jar | tr '\n' ':')" "$ROOT/bench/MintToken.java" "$2" "$3" "$4" "$5" 2>/dev/null
 }

@@ -25,7 +25,9 @@
 # started, drops the database, deletes its files (also on Ctrl-C or failure).
 #
 # Environment: SUBJECTS (10000000), RATES ("500 1000 2000"; RATE=n is taken as RATES=n), SECONDS_PER_PHASE (10),
-# WARMUP_SECONDS (20), GATEWAY (1),
+# WARMUP_SECONDS (20), GATEWAY (1), ONLY (a regular expression: only the phases whose name matches, e.g. "^gateway"),
+# JFR (1: record the service and the gateway with JFR's profile settings and print
+# each one's hottest methods and the first io.creditloop/library frames of its CPU samples after the phases),
 # BENCH_PORT (18083), GW_PORT (18080), BENCH_KAFKA_PORT (19292), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres),
 # KEEP_RESULTS (1: the output is also written to bench/credit-check/results/).
 set -euo pipefail
@@ -47,6 +49,8 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 APP_JAR=${APP_JAR:-$ROOT/sanction-service/target/sanction-service-0.1.0-SNAPSHOT-exec.jar}
 GW_JAR=${GW_JAR:-$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar}
 SECRET=creditloop-bench-check-subject-key
+JFR=${JFR:-0}
+ONLY=${ONLY:-.}
 EPOCH=$(date +%s)
 DB=creditloop_bench_check_$EPOCH
 WORK=$(mktemp -d "/tmp/creditloop-bench-check-$EPOCH.XXXX")
@@ -96,11 +100,13 @@ export BENCH_SERVICE_TOKEN
 BENCH_SERVICE_TOKEN=$(service_token "$WORK/app.jar" AGENCY public-resource-trading bench 6h)
 BENCH=(java -Xmx256m -cp "$WORK/classes:$(ls "$WORK"/lib/postgresql-*.jar)" CheckBench)
 
+# JFR=1: a recording per JVM, started once the phases begin (JFR.start below), so start-up and loading are left out
+jfr_opts() { [[ $JFR == 1 ]] && echo "-XX:FlightRecorderOptions=stackdepth=128"; return 0; }
 log "starting sanction-service on 127.0.0.1:$APP_PORT"
 DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER DB_POOL_SIZE=10 \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT PORT=$APP_PORT SERVER_ADDRESS=127.0.0.1 SUBJECT_KEY_SECRET=$SECRET \
   REMINDER_INTERVAL=24h \
-  java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/app.jar" >"$WORK/sanction-service.log" 2>&1 </dev/null &
+  java -Xmx512m -XX:+ExitOnOutOfMemoryError $(jfr_opts sanction-service) -jar "$WORK/app.jar" >"$WORK/sanction-service.log" 2>&1 </dev/null &
 APP_PID=$!
 wait_up "$APP" "$APP_PID" sanction-service
 
@@ -130,7 +136,7 @@ if [[ $GATEWAY == 1 ]]; then
   PORT=$GW_PORT SERVER_ADDRESS=127.0.0.1 SANCTION_URL=$APP \
     DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=$PGUSER GATEWAY_DEV_SECRET=bench-bootstrap-secret \
     GATEWAY_RATE_LIMIT=1000000 GATEWAY_TOKEN_TTL=6h \
-    java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$WORK/gateway.jar" >"$WORK/gateway.log" 2>&1 </dev/null &
+    java -Xmx512m -XX:+ExitOnOutOfMemoryError $(jfr_opts gateway) -jar "$WORK/gateway.jar" >"$WORK/gateway.log" 2>&1 </dev/null &
   GW_PID=$!
   wait_up "$GW" "$GW_PID" gateway
   field() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }
@@ -157,13 +163,17 @@ cpu_ticks() {
   echo "$total"
 }
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
+# transactions committed in the benchmark's database (every process's; a JDBC floor's too): each one of the service's
+# that wrote something waits for a WAL flush; structural, so it does not depend on the machine's load
+commits() { sql "SELECT xact_commit FROM pg_stat_database WHERE datname = '$DB'"; }
 phase() { # rate, name, then CheckBench arguments
   local rate=$1 name=$2; shift 2
-  local before pg app0 gw0 pg0 out
+  [[ $name =~ $ONLY ]] || return 0
+  local before pg app0 gw0 pg0 commits0 out
   before=$(load1)
   # the service's pooled backends live through the phase; a JDBC floor's own backend does not (not counted)
   pg=$(sql "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" | tr '\n' ' ')
-  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); pg0=$(cpu_ticks $pg)
+  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); pg0=$(cpu_ticks $pg); commits0=$(commits)
   log "phase $name at $rate req/s"
   out=$("${BENCH[@]}" "$@" | tr '\n' ' ')
   local n=$((rate * SECONDS_PER_PHASE))
@@ -171,6 +181,7 @@ phase() { # rate, name, then CheckBench arguments
   cpu=$(awk -v a=$(($(cpu_ticks "$APP_PID") - app0)) -v g=$(($(cpu_ticks ${GW_PID:-}) - gw0)) \
     -v p=$(($(cpu_ticks $pg) - pg0)) -v t="$TICK_MS" -v n="$n" \
     'BEGIN { printf "cpu ms/request: service %.2f gateway %.2f postgres(pool) %.2f", a*t/n, g*t/n, p*t/n }')
+  cpu="$cpu; commits/request $(awk -v c=$(($(commits) - commits0)) -v n="$n" 'BEGIN { printf "%.2f", c/n }')"
   RESULTS[$rate/$name]="${out}load ${before}->$(load1); $cpu"
   echo "  ${RESULTS[$rate/$name]}"
 }
@@ -182,6 +193,10 @@ log "warm-up (${WARMUP_SECONDS}s per target at $FIRST_RATE req/s)"
 [[ $GATEWAY == 1 ]] && "${BENCH[@]}" http "$GW" uscc "$FIRST_RATE" "$WARMUP_SECONDS" "$SUBJECTS" >/dev/null
 
 JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+if [[ $JFR == 1 ]]; then
+  jcmd "$APP_PID" JFR.start name=bench settings=profile >/dev/null
+  [[ $GATEWAY == 1 ]] && jcmd "$GW_PID" JFR.start name=bench settings=profile >/dev/null
+fi
 for rate in $RATES; do
   phase "$rate" "jdbc floor, USCC" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" uscc
   phase "$rate" "jdbc floor, person+register" jdbc "$JDBC_URL" "$rate" "$SECONDS_PER_PHASE" "$SUBJECTS" person "$SECRET"
@@ -206,7 +221,8 @@ setup      $SUBJECTS subjects (one listing each, 30 % persons) in sanction.credi
            indexes in $((t2 - t1)) s; sanction-service -Xmx512m pool 10; gateway $([[ $GATEWAY == 1 ]] && echo on || echo off);
            open loop at $RATES req/s, ${SECONDS_PER_PHASE}s per phase, latency from the scheduled send time;
            "load a->b" = the machine's 1-minute load average before and after the phase; "cpu ms/request" = CPU time
-           the process used during the phase / requests (postgres: the service's pooled backends only)
+           the process used during the phase / requests (postgres: the service's pooled backends only);
+           "commits/request" = transactions committed in the database during the phase / requests
 REPORT
 for rate in $RATES; do
   echo "-- offered $rate req/s"
@@ -222,3 +238,23 @@ free -g | head -2
 java -version 2>&1 | head -1
 psql -X -At -d postgres -c "SELECT version()"
 echo "sanction-service log: $(grep -c ' ERROR ' "$WORK/sanction-service.log" || true) ERROR lines"
+jfr_report() { # pid name: the recording of all phases; hottest methods (top frames) and entry points
+  local f=$WORK/$2.jfr
+  jcmd "$1" JFR.dump name=bench filename="$f" >/dev/null 2>&1 || return 0
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$f" >"$WORK/$2.samples" 2>/dev/null || true
+  awk '/stackTrace = \[/ { on = 1; line = ""; next }
+       on && /^ *\]/ { on = 0; print line; next }
+       on { g = $0; sub(/^ +/, "", g); sub(/\(.*/, "", g); sub(/ +line:.*/, "", g); line = line (line == "" ? "" : " < ") g }' \
+    "$WORK/$2.samples" >"$WORK/$2.frames"
+  echo
+  echo "JFR $2: $(wc -l <"$WORK/$2.frames") CPU samples (Java frames) over all phases; top frames:"
+  { awk -F' < ' '{ print $1 }' "$WORK/$2.frames" | sort | uniq -c | sort -rn | head -25 | sed 's/^/    /'; } || true
+  echo "  the first io.creditloop frame below the top (inclusive):"
+  awk -F' < ' '{ for (i = 1; i <= NF; i++) if ($i ~ /^io\.creditloop/) { print $i; next } print "(none)" }' \
+    "$WORK/$2.frames" | sort | uniq -c | sort -rn | head -15 | sed 's/^/    /' || true
+  cp "$f" "/tmp/credit-check-$EPOCH-$2.jfr" 2>/dev/null && echo "  recording kept: /tmp/credit-check-$EPOCH-$2.jfr" || true
+}
+if [[ $JFR == 1 ]]; then
+  jfr_report "$APP_PID" sanction-service
+  [[ $GATEWAY == 1 ]] && jfr_report "$GW_PID" gateway
+fi

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
+import io.creditloop.gateway.access.ClientRegistry;
 import io.creditloop.security.Caller;
 import io.creditloop.security.TokenKeys;
 import io.creditloop.security.Tokens;
@@ -59,6 +60,8 @@ class GatewayAccessIT {
     WebTestClient web;
     @Autowired
     Tokens tokens;
+    @Autowired
+    ClientRegistry registry;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -153,6 +156,34 @@ class GatewayAccessIT {
         web.get().uri("/api/sanction/tasks").headers(h -> h.setBearerAuth(byOld)).exchange()
                 .expectStatus().isUnauthorized();
         assertThat(HITS.get()).isZero();
+    }
+
+    @Test
+    @DisplayName("R16: a client whose token was just used is refused at once when revoked through this gateway, and within the client-check interval (1 s) when revoked through another instance")
+    void revocationOfAClientInUse() throws Exception {
+        Registered here = register("notary-" + suffix(), "AGENCY", "notary");
+        String hereToken = accessToken(here.id, here.secret);
+        web.get().uri("/api/listings/1").headers(h -> h.setBearerAuth(hereToken)).exchange().expectStatus().isOk();
+        web.delete().uri("/gateway/clients/" + here.id).headers(h -> h.setBearerAuth(adminToken())).exchange()
+                .expectStatus().isNoContent();
+        web.get().uri("/api/listings/1").headers(h -> h.setBearerAuth(hereToken)).exchange()
+                .expectStatus().isUnauthorized();
+
+        Registered elsewhere = register("bailiff-" + suffix(), "AGENCY", "bailiff");
+        String elsewhereToken = accessToken(elsewhere.id, elsewhere.secret);
+        web.get().uri("/api/listings/1").headers(h -> h.setBearerAuth(elsewhereToken)).exchange()
+                .expectStatus().isOk();
+        assertThat(registry.revoke(elsewhere.id)).isTrue(); // another instance's revocation: the database only
+        long revokedAt = System.nanoTime();
+        int status;
+        do {
+            Thread.sleep(250); // under the client's rate limit of 5 a second
+            status = web.get().uri("/api/listings/1").headers(h -> h.setBearerAuth(elsewhereToken)).exchange()
+                    .returnResult(String.class).getStatus().value();
+        } while (status == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(10).toNanos());
+        assertThat(status).isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("refused within the interval and a poll")
+                .isLessThan(Duration.ofMillis(1000 + 250 + 1000));
     }
 
     @Test

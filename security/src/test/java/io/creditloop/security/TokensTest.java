@@ -133,4 +133,27 @@ class TokensTest {
         assertThatThrownBy(() -> tokens.verify(forged, Tokens.SERVICES)).as("refused again, not remembered")
                 .isInstanceOf(InvalidToken.class);
     }
+
+    @Test
+    void onlyATokenVerifiedBeforeIsAnsweredWithoutVerification() throws Exception {
+        MovingClock clock = new MovingClock();
+        Tokens tokens = new Tokens(TokenKeys.development(), clock);
+        Caller caller = new Caller(Caller.Kind.AGENCY, "court", "client-court", java.util.Set.of());
+        String token = tokens.mint(caller, Tokens.GATEWAY, Duration.ofMinutes(1));
+        assertThat(tokens.verifyRemembered(token, Tokens.GATEWAY)).as("never verified: no answer").isNull();
+
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + tokens.mint(Caller.internal("u"), Tokens.GATEWAY,
+                Duration.ofMinutes(1)).split("\\.")[2];
+        assertThatThrownBy(() -> tokens.verify(forged, Tokens.GATEWAY)).isInstanceOf(InvalidToken.class);
+        assertThat(tokens.verifyRemembered(forged, Tokens.GATEWAY)).as("a refused token is not remembered").isNull();
+
+        assertThat(tokens.verify(token, Tokens.GATEWAY)).isEqualTo(caller);
+        assertThat(tokens.verifyRemembered(token, Tokens.GATEWAY)).isEqualTo(caller);
+        assertThatThrownBy(() -> tokens.verifyRemembered(token, Tokens.SERVICES)).isInstanceOf(InvalidToken.class)
+                .hasMessageContaining("not meant for");
+        clock.now = clock.now.plus(Duration.ofSeconds(91)); // 60 s life + 30 s leeway over
+        assertThatThrownBy(() -> tokens.verifyRemembered(token, Tokens.GATEWAY)).isInstanceOf(InvalidToken.class)
+                .hasMessageContaining("expired");
+    }
 }

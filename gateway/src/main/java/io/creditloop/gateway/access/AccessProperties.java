@@ -18,11 +18,14 @@ import java.time.Duration;
  * @param loginRateLimit   attempts per minute per address at {@code /oauth2/token} and {@code /auth/login}, then 429
  * @param breakerMinimumCalls calls towards a service the circuit breaker counts before it may open
  * @param breakerOpenFor   how long an open breaker answers 503 at once before it lets a few calls try again
+ * @param clientCheckInterval how long a client found active is taken as active before the registry is asked again
+ *                         (a revocation through another instance takes effect at most this late; 0: every request)
  */
 @ConfigurationProperties("creditloop.gateway")
 public record AccessProperties(Duration tokenTtl, Duration internalTokenTtl, Duration rotationGrace, String devSecret,
                                int rateLimit, DataSize maxRequestSize, DataSize maxUploadSize, int loginRateLimit,
-                               int breakerMinimumCalls, Duration breakerOpenFor) {
+                               int breakerMinimumCalls, Duration breakerOpenFor,
+                               Duration clientCheckInterval) {
 
     public AccessProperties {
         tokenTtl = tokenTtl == null ? Duration.ofMinutes(15) : tokenTtl;
@@ -34,5 +37,6 @@ public record AccessProperties(Duration tokenTtl, Duration internalTokenTtl, Dur
         loginRateLimit = loginRateLimit <= 0 ? 30 : loginRateLimit;
         breakerMinimumCalls = breakerMinimumCalls <= 0 ? 10 : breakerMinimumCalls;
         breakerOpenFor = breakerOpenFor == null ? Duration.ofSeconds(10) : breakerOpenFor;
+        clientCheckInterval = clientCheckInterval == null ? Duration.ofSeconds(1) : clientCheckInterval;
     }
 }

@@ -71,10 +71,13 @@ class CallerRelayFilter implements GlobalFilter, Ordered {
         }
         ServerWebExchange checked = exchange;
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        // a token verified before, of a client found active within the check interval, is answered on the event
+        // loop; a new token (a signature check) or a client to look up (a database round trip) on a blocking thread
         Mono<Caller> caller = authorization == null || authorization.isBlank()
                 ? Mono.just(Caller.PUBLIC)
-                : Mono.fromCallable(() -> externalTokens.authenticate(authorization))
-                .subscribeOn(Schedulers.boundedElastic());
+                : Mono.fromCallable(() -> externalTokens.known(authorization))
+                .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> externalTokens.authenticate(authorization))
+                        .subscribeOn(Schedulers.boundedElastic())));
         return caller.flatMap(c -> relay(checked, chain, c))
                 .onErrorResume(InvalidToken.class, e -> {
                     log.info("refused {} {} [{}]: {}", request.getMethod(), request.getPath(),

@@ -80,8 +80,12 @@ class ClientAdminController {
     @DeleteMapping("/gateway/clients/{clientId}")
     Mono<ResponseEntity<Object>> revoke(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                         @PathVariable String clientId) {
-        return asCreditOffice(auth, () -> registry.revoke(clientId) ? ResponseEntity.noContent().build()
-                : problem(HttpStatus.NOT_FOUND, "no active client " + clientId));
+        return asCreditOffice(auth, () -> {
+            boolean revoked = registry.revoke(clientId);
+            tokens.revoked(clientId);
+            return revoked ? ResponseEntity.noContent().build()
+                    : problem(HttpStatus.NOT_FOUND, "no active client " + clientId);
+        });
     }
 
     private Mono<ResponseEntity<Object>> asCreditOffice(String authorization, Callable<ResponseEntity<Object>> action) {

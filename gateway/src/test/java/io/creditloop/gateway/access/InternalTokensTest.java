@@ -18,7 +18,7 @@ class InternalTokensTest {
     private final Tokens tokens = new Tokens(TokenKeys.development());
 
     private InternalTokens internalTokens(Duration ttl) {
-        return new InternalTokens(tokens, new AccessProperties(null, ttl, null, null, 0, null, null, 0, 0, null));
+        return new InternalTokens(tokens, new AccessProperties(null, ttl, null, null, 0, null, null, 0, 0, null, null));
     }
 
     @Test

@@ -111,6 +111,39 @@ class PersonalDataReadsIT extends ServiceITSupport {
     }
 
     @Test
+    @DisplayName("R16, issue 9: a person check's register entry and its audit record commit together: when the record "
+            + "cannot be written, no answer and no register entry")
+    void registerEntryAndAuditRecordCommitTogether() throws Exception {
+        String idNumber = ListingEventsFixture.residentId();
+        Subject person = new Subject(keys.ofPerson("RESIDENT_ID", idNumber), SubjectType.PERSON, "钱十二", null,
+                "RESIDENT_ID", idNumber, null);
+        UUID listingId = UUID.randomUUID();
+        Envelope<?> confirmed = listings.confirmed(listingId, blackType, person, "拒不履行");
+        listings.send(confirmed);
+        awaitHandled("sanction.check", confirmed);
+        awaitTasksInForce(listingId, 1);
+        // the audit record of this listing's reads cannot be written from now on (rows already there are not checked)
+        String constraint = "no_reads_" + listingId.toString().replace('-', '_');
+        jdbc.sql("ALTER TABLE outbox ADD CONSTRAINT " + constraint + " CHECK (listing_id IS DISTINCT FROM '"
+                + listingId + "' OR event_type <> '" + EventTypes.PERSONAL_DATA_READ + "') NOT VALID").update();
+        try {
+            assertThat(check(idNumber, "x", TestTokens.agency("transport", "clerk-7")).getStatusCode().is5xxServerError())
+                    .isTrue();
+        } finally {
+            jdbc.sql("ALTER TABLE outbox DROP CONSTRAINT " + constraint).update();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_check_register WHERE subject_key = :key")
+                .param("key", person.key()).query(Long.class).single()).as("rolled back with the record").isZero();
+        assertThat(records(listingId, "credit-check")).isEmpty();
+
+        assertThat(check(idNumber, "x", TestTokens.agency("transport", "clerk-7")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_check_register WHERE subject_key = :key")
+                .param("key", person.key()).query(Long.class).single()).isOne();
+        assertThat(records(listingId, "credit-check")).hasSize(1);
+    }
+
+    @Test
     @DisplayName("R16: an organisation's listing, its task and its credit check record nothing")
     void organisationRecordsNothing() throws Exception {
         Subject company = Listings.newSubject();
