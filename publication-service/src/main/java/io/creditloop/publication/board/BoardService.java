@@ -4,12 +4,14 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingEvent;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.contracts.repair.v1.DecisionKind;
 import io.creditloop.contracts.repair.v1.DecisionMade;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.messaging.ListingVersions;
 import io.creditloop.publication.erasure.ErroneousListingErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,18 +98,9 @@ public class BoardService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void applyAll(List<Object> events) {
-        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(BoardService::versioned)
-                .toList());
         List<ListingRecord> run = new ArrayList<>();
         Set<UUID> inRun = new HashSet<>();
-        for (int i = 0; i < events.size(); i++) {
-            Object event = events.get(i);
-            AppliedVersions.Versioned v = versioned(event);
-            if (!fresh.get(i)) {
-                log.info("listing {} v{} is not newer than the version applied: ignored", v.aggregateId(),
-                        v.version());
-                continue;
-            }
+        for (ListingEvent event : ListingVersions.fresh(versions, LISTING_VERSIONS, events)) {
             ListingRecord record = event instanceof ListingConfirmed e
                     ? new ListingRecord(e.listingId(), e.version(), e.listType(), e.subject(), e.reason(),
                     e.recognisingDepartment(), e.basis(), e.recognitionDate(), e.validFrom(), e.validUntil())
@@ -185,17 +178,6 @@ public class BoardService {
         changes.publishedAll(publishedRun, now);
         log.info("{} listings written to the board", run.size());
         run.clear();
-    }
-
-    private static AppliedVersions.Versioned versioned(Object event) {
-        if (event instanceof ListingConfirmed e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingCorrected e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingExited e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        }
-        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
     }
 
     /**

@@ -4,9 +4,11 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingEvent;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.messaging.ListingVersions;
 import io.creditloop.repair.erasure.ErroneousListingErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,16 +98,9 @@ public class ListingRefService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void applyAll(List<Object> events, Predicate<String> underRepair, Consumer<UUID> afterConfirmed) {
-        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(ListingRefService::versioned)
-                .toList());
         List<ListingConfirmed> run = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Object event = events.get(i);
-            if (!fresh.get(i)) {
-                AppliedVersions.Versioned v = versioned(event);
-                log.info("listing {} v{} is not newer than the version applied: ignored", v.aggregateId(),
-                        v.version());
-            } else if (event instanceof ListingConfirmed e && !underRepair.test(e.subject().key())) {
+        for (ListingEvent event : ListingVersions.fresh(versions, LISTING_VERSIONS, events)) {
+            if (event instanceof ListingConfirmed e && !underRepair.test(e.subject().key())) {
                 run.add(e);
             } else {
                 confirmAll(run);
@@ -132,17 +127,6 @@ public class ListingRefService {
                 e.listType().repairMode(), e.recognitionDate(), e.validUntil(), true)).toList());
         log.info("{} listings confirmed", run.size());
         run.clear();
-    }
-
-    private static AppliedVersions.Versioned versioned(Object event) {
-        if (event instanceof ListingConfirmed e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingCorrected e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingExited e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        }
-        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
     }
 
     private static ListingRef ref(UUID listingId, long version, ListingStatus status, String department,

@@ -4,9 +4,11 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingEvent;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.messaging.ListingVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -79,16 +81,10 @@ public class CheckReadModel {
      */
     @Transactional
     public void applyAll(List<Object> events) {
-        List<Boolean> fresh = versions.advanceAll(VERSIONS, events.stream().map(CheckReadModel::versioned).toList());
         List<SubjectListing> run = new ArrayList<>();
         List<NamePinyin> pinyin = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Object event = events.get(i);
-            if (!fresh.get(i)) {
-                AppliedVersions.Versioned v = versioned(event);
-                log.info("listing {} v{} is not newer than the version the credit check applied; ignored",
-                        v.aggregateId(), v.version());
-            } else if (event instanceof ListingConfirmed e) {
+        for (ListingEvent event : ListingVersions.fresh(versions, VERSIONS, events)) {
+            if (event instanceof ListingConfirmed e) {
                 run.add(listing(e.listingId(), e.version(), e.listType(), e.subject(), e.recognisingDepartment(),
                         e.validFrom(), e.validUntil()));
                 pinyin.add(NamePinyin.of(run.get(run.size() - 1).name()));
@@ -104,17 +100,6 @@ public class CheckReadModel {
             }
         }
         listings.saveAll(run, pinyin);
-    }
-
-    private static AppliedVersions.Versioned versioned(Object event) {
-        if (event instanceof ListingConfirmed e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingCorrected e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingExited e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        }
-        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
     }
 
     private void save(UUID listingId, long version, ListType type, Subject s, String department, LocalDate validFrom,

@@ -3,8 +3,10 @@ package io.creditloop.sanction.listing;
 import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingEvent;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.messaging.ListingVersions;
 import io.creditloop.messaging.Outbox;
 import io.creditloop.sanction.erasure.ErroneousListingErasure;
 import io.creditloop.sanction.task.ListingInForce;
@@ -97,16 +99,9 @@ public class ListingChanges {
      */
     @Transactional
     public void applyAll(List<Object> events) {
-        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(ListingChanges::versioned)
-                .toList());
         List<ListingConfirmed> confirmed = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Object event = events.get(i);
-            AppliedVersions.Versioned v = versioned(event);
-            if (!fresh.get(i)) {
-                log.info("listing {} v{} is not newer than the version applied; ignored", v.aggregateId(),
-                        v.version());
-            } else if (event instanceof ListingConfirmed c) {
+        for (ListingEvent event : ListingVersions.fresh(versions, LISTING_VERSIONS, events)) {
+            if (event instanceof ListingConfirmed c) {
                 confirmed.add(c);
             } else {
                 initiateAll(confirmed);
@@ -135,17 +130,6 @@ public class ListingChanges {
             outbox.appendAll(messages);
         }
         confirmed.clear();
-    }
-
-    private static AppliedVersions.Versioned versioned(Object event) {
-        if (event instanceof ListingConfirmed c) {
-            return new AppliedVersions.Versioned(c.listingId().toString(), c.version());
-        } else if (event instanceof ListingCorrected c) {
-            return new AppliedVersions.Versioned(c.listingId().toString(), c.version());
-        } else if (event instanceof ListingExited e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        }
-        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
     }
 
     private boolean isNewVersion(UUID listingId, long version, String what) {

@@ -6,6 +6,7 @@ import io.creditloop.contracts.EventTypes;
 import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingEvent;
 import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.sharing.v1.ForwardAction;
@@ -15,6 +16,7 @@ import io.creditloop.contracts.sharing.v1.ForwardOverdue;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
 import io.creditloop.messaging.AppliedVersions;
 import io.creditloop.messaging.EventCodec;
+import io.creditloop.messaging.ListingVersions;
 import io.creditloop.messaging.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,16 +87,9 @@ public class ForwardService {
      */
     @Transactional
     public void applyAll(List<Object> events) {
-        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(ForwardService::versioned)
-                .toList());
         List<Forward> confirmedRun = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Object event = events.get(i);
-            if (!fresh.get(i)) {
-                AppliedVersions.Versioned v = versioned(event);
-                log.info("listing {} v{} is not newer than the version forwarded; ignored", v.aggregateId(),
-                        v.version());
-            } else if (event instanceof ListingConfirmed confirmed) {
+        for (ListingEvent event : ListingVersions.fresh(versions, LISTING_VERSIONS, events)) {
+            if (event instanceof ListingConfirmed confirmed) {
                 confirmedRun.addAll(forwards(confirmed.listingId(), confirmed.version(), ForwardAction.LISTING,
                         confirmed.recognitionDate(),
                         department(confirmed.recognisingDepartment(), confirmed.listType()), confirmed));
@@ -128,16 +123,6 @@ public class ForwardService {
         run.clear();
     }
 
-    private static AppliedVersions.Versioned versioned(Object event) {
-        if (event instanceof ListingConfirmed e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingCorrected e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingExited e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        }
-        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
-    }
 
     /** R6: due N working days after the exit, "and of revocation" (004 §8(四)3). */
     @Transactional

@@ -4,11 +4,13 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.ListType;
 import io.creditloop.contracts.listing.v1.ListingConfirmed;
 import io.creditloop.contracts.listing.v1.ListingCorrected;
+import io.creditloop.contracts.listing.v1.ListingEvent;
 import io.creditloop.contracts.listing.v1.ListingExited;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.contracts.listing.v1.SubjectType;
 import io.creditloop.contracts.sharing.v1.UpstreamListingReceived;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.messaging.ListingVersions;
 import io.creditloop.sharing.subject.Masking;
 import io.creditloop.sharing.subject.PersonKeys;
 import org.slf4j.Logger;
@@ -71,16 +73,9 @@ public class RegistryService {
      */
     @Transactional
     public void applyAll(List<Object> events) {
-        List<Boolean> fresh = versions.advanceAll(LISTING_VERSIONS, events.stream().map(RegistryService::versioned)
-                .toList());
         List<RegistryListing> run = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Object event = events.get(i);
-            if (!fresh.get(i)) {
-                AppliedVersions.Versioned v = versioned(event);
-                log.info("listing {} v{} is not newer than the register's copy; ignored", v.aggregateId(),
-                        v.version());
-            } else if (event instanceof ListingConfirmed e) {
+        for (ListingEvent event : ListingVersions.fresh(versions, LISTING_VERSIONS, events)) {
+            if (event instanceof ListingConfirmed e) {
                 run.add(local(e.listingId(), e.version(), e.listType(), e.subject(), e.recognisingDepartment(),
                         e.recognitionDate(), e.validUntil()));
             } else if (event instanceof ListingCorrected e) {
@@ -95,16 +90,6 @@ public class RegistryService {
         listings.upsertAllIfNewer(run, clock.instant());
     }
 
-    private static AppliedVersions.Versioned versioned(Object event) {
-        if (event instanceof ListingConfirmed e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingCorrected e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        } else if (event instanceof ListingExited e) {
-            return new AppliedVersions.Versioned(e.listingId().toString(), e.version());
-        }
-        throw new IllegalArgumentException("not a listing event: " + event.getClass().getName());
-    }
 
     @Transactional
     public void corrected(ListingCorrected e) {

@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record ListingConfirmed(UUID listingId, long version, ListType listType, Subject subject, String reason,
                                String basis, String recognisingDepartment, LocalDate recognitionDate,
-                               LocalDate validFrom, LocalDate validUntil, Instant confirmedAt) {
+                               LocalDate validFrom, LocalDate validUntil, Instant confirmedAt) implements ListingEvent {
 }

@@ -8,5 +8,5 @@ import java.util.UUID;
 public record ListingCorrected(UUID listingId, long version, ListType listType, Subject subject, String reason,
                                String basis, String recognisingDepartment, LocalDate recognitionDate,
                                LocalDate validFrom, LocalDate validUntil, String correctionNote,
-                               Instant correctedAt) {
+                               Instant correctedAt) implements ListingEvent {
 }

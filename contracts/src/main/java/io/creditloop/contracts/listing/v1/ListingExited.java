@@ -7,5 +7,5 @@ import java.util.UUID;
 /** {@code listing.exited.v1}: the listing left its list (R13); measures stop, an exit announcement follows. */
 public record ListingExited(UUID listingId, long version, ListType listType, Subject subject,
                             String recognisingDepartment, ExitReason exitReason, LocalDate exitDate, String note,
-                            Instant exitedAt) {
+                            Instant exitedAt) implements ListingEvent {
 }
