@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * Every enforcing agency's task and response topic, so an agency can subscribe before its first task and the response
  * pattern subscription sees every response topic. At startup: the agencies of the measures catalog and of the watch
  * lists; later, an agency that first appears in a new measure or a watch list gets its topics at once
- * ({@link #ensure}). The response topics' dead-letter topics are created too, so poison messages still have
- * somewhere to go on a cluster that does not auto-create topics (the suite's other topics: messaging's suiteTopics).
+ * ({@link #ensure}). Both topics' dead-letter topics are created too, so poison messages still have somewhere to
+ * go on a cluster that does not auto-create topics: the response DLT is sanction's, the task DLT the agency's own
+ * consumer's (the suite's other topics: messaging's suiteTopics).
  */
 @Configuration(proxyBeanMethods = false)
 public class AgencyTopics {
@@ -57,7 +58,7 @@ public class AgencyTopics {
 
     private static List<String> topicsOf(String agency) {
         return List.of(Topics.agencyTasks(agency), Topics.agencyResponses(agency),
-                Topics.deadLetter(Topics.agencyResponses(agency)));
+                Topics.deadLetter(Topics.agencyResponses(agency)), Topics.deadLetter(Topics.agencyTasks(agency)));
     }
 
     private NewTopic[] newTopics(List<String> names) {

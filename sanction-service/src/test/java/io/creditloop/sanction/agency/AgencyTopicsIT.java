@@ -26,7 +26,7 @@ class AgencyTopicsIT extends ServiceITSupport {
     private Map<String, TopicDescription> describe(List<String> agencies) throws Exception {
         List<String> expected = agencies.stream()
                 .flatMap(a -> Stream.of(Topics.agencyTasks(a), Topics.agencyResponses(a),
-                        Topics.deadLetter(Topics.agencyResponses(a))))
+                        Topics.deadLetter(Topics.agencyResponses(a)), Topics.deadLetter(Topics.agencyTasks(a))))
                 .toList();
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers))) {
@@ -37,7 +37,7 @@ class AgencyTopicsIT extends ServiceITSupport {
     }
 
     @Test
-    @DisplayName("R8: every agency's task and response topic exists at startup, before its first task")
+    @DisplayName("R8: every agency's task and response topic, and their dead-letter topics, exist at startup, before its first task")
     void agencyTopicsExist() throws Exception {
         List<String> agencies = measures.agencyCodes();
         assertThat(agencies).contains("finance", "market-regulation", "public-resource-trading", "transport",
@@ -54,7 +54,7 @@ class AgencyTopicsIT extends ServiceITSupport {
         topics.ensure(agency);
         topics.ensure(agency);
 
-        assertThat(describe(List.of(agency))).hasSize(3);
+        assertThat(describe(List.of(agency))).hasSize(4);
     }
 
     @Test

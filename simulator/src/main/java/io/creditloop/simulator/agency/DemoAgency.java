@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +38,12 @@ import java.util.concurrent.TimeUnit;
  * their JSON Schemas), a consumer on its task topic and a producer on its response topic. It answers every
  * initiated task at once with respond (响应), implement (实施) and feedback (反馈), keyed by task id so the three
  * stay in order. Reminders, notices of answers to lifted tasks and watch-list notices are only logged.
+ * <p>
+ * What an agency's consumer must survive (issue 9): a task message it cannot read (not JSON, missing or wrongly
+ * typed fields, addressed to another agency) is put on {@code sanction.tasks.<agency>.dlt} with the reason in its
+ * headers and the consumer goes on with the next task ({@link AgencyErrorHandling}); the task stays unanswered in
+ * sanction, which reminds the agency and counts it overdue (R9). A crash between answering and committing the offset
+ * redelivers the task: the answers get the same event ids again, and sanction drops the repeats.
  */
 @Component
 @ConditionalOnProperty(name = "creditloop.demo-agency.enabled", havingValue = "true", matchIfMissing = true)
@@ -59,10 +68,10 @@ public class DemoAgency {
      * agency; agency codes have no dots, so the pattern leaves any {@code .dlt} topic alone.
      */
     @KafkaListener(topicPattern = Topics.AGENCY_TASKS_PATTERN, groupId = "demo-agency")
-    public void onTask(String message) throws Exception {
-        Envelope<JsonNode> task = json.readValue(message, new TypeReference<Envelope<JsonNode>>() { });
+    public void onTask(@Payload String message, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) throws Exception {
+        Envelope<JsonNode> task = read(message, topic);
         if (EventTypes.TASK_INITIATED.equals(task.type())) {
-            answer(json.treeToValue(task.data(), SanctionTaskInitiated.class));
+            answer(initiated(task, topic));
         } else if (EventTypes.TASK_LIFTED.equals(task.type())) {
             SanctionTaskLifted lifted = json.treeToValue(task.data(), SanctionTaskLifted.class);
             log.info("task {} lifted for {}: stop applying {} ({})", lifted.taskId(), lifted.agencyCode(),
@@ -81,6 +90,39 @@ public class DemoAgency {
             log.info("watched subject {} {} on {} (listing {})", task.subject(), notice.change(),
                     notice.listType().code(), notice.listingId());
         }
+    }
+
+    private Envelope<JsonNode> read(String message, String topic) {
+        Envelope<JsonNode> task;
+        try {
+            task = json.readValue(message, new TypeReference<Envelope<JsonNode>>() { });
+        } catch (Exception e) {
+            throw new MalformedTaskException("not a task event on " + topic + ": " + e.getMessage(), e);
+        }
+        if (task == null || task.type() == null || task.data() == null || !task.data().isObject()) {
+            throw new MalformedTaskException("a task event on " + topic + " needs a type and an object as data");
+        }
+        return task;
+    }
+
+    private SanctionTaskInitiated initiated(Envelope<JsonNode> event, String topic) {
+        SanctionTaskInitiated task;
+        try {
+            task = json.treeToValue(event.data(), SanctionTaskInitiated.class);
+        } catch (Exception e) {
+            throw new MalformedTaskException("task " + event.id() + " is not a readable "
+                    + EventTypes.TASK_INITIATED + ": " + e.getMessage(), e);
+        }
+        if (task.taskId() == null || task.agencyCode() == null || task.measure() == null || task.listType() == null
+                || task.subject() == null) {
+            throw new MalformedTaskException("task " + event.id() + " lacks its task id, agency, measure, list type or"
+                    + " subject");
+        }
+        if (!topic.equals(Topics.agencyTasks(task.agencyCode()))) {
+            throw new MalformedTaskException("task " + task.taskId() + " is addressed to " + task.agencyCode()
+                    + " but came on " + topic);
+        }
+        return task;
     }
 
     private void answer(SanctionTaskInitiated task) throws Exception {
