@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -175,6 +176,8 @@ class LoopBench {
         List<ConsumerRecord<String, String>> events = readListingEvents(LISTINGS);
         floors(admin, events);
 
+        Thread.sleep(11_000); // an idle backend reports its table counters within 10 s (PostgreSQL 15)
+        Map<String, long[]> rows0 = rowsWritten();
         say("phase 2 loop: starting %s together, load %s", CONSUMERS, load());
         Map<String, Long> cpu2 = cpu();
         Instant start = Instant.now();
@@ -254,6 +257,64 @@ class LoopBench {
                     perThousand(cpuReady, cpu3, LISTINGS - progressAtReady));
         }
         say("phase 2 lag at the end: %s", lag(admin));
+        rowsPerListing(rows0);
+    }
+
+    /**
+     * Rows the loop wrote per listing, by schema, once the suite has gone quiet (the agencies' answers and the platform
+     * deliveries after the counts above included): a figure the machine's load does not change, and with the COPY
+     * floor an upper bound of the loop's rate on this machine, as if every row cost what a row COPY'd into a plain
+     * table costs (no index, no trigger, no transaction of its own).
+     */
+    private void rowsPerListing(Map<String, long[]> before) throws Exception {
+        Map<String, long[]> after = rowsWritten();
+        Instant giveUp = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(giveUp)) {
+            Thread.sleep(15_000);
+            Map<String, long[]> now = rowsWritten();
+            // the idle suite's own writes (scheduler claims, leases) are a few rows; the loop's were thousands
+            boolean quiet = total(now) - total(after) < Math.max(50, LISTINGS / 100);
+            after = now;
+            if (quiet) {
+                break;
+            }
+        }
+        StringBuilder per = new StringBuilder();
+        long[] sum = new long[3];
+        for (Map.Entry<String, long[]> e : after.entrySet()) {
+            long[] b = before.getOrDefault(e.getKey(), new long[3]);
+            long[] d = {e.getValue()[0] - b[0], e.getValue()[1] - b[1], e.getValue()[2] - b[2]};
+            for (int i = 0; i < 3; i++) {
+                sum[i] += d[i];
+            }
+            per.append(String.format(Locale.ROOT, "%s %.1f (%.1f inserted, %.1f updated, %.1f deleted); ",
+                    e.getKey(), (d[0] + d[1] + d[2]) / (double) LISTINGS, d[0] / (double) LISTINGS,
+                    d[1] / (double) LISTINGS, d[2] / (double) LISTINGS));
+        }
+        double perListing = (sum[0] + sum[1] + sum[2]) / (double) LISTINGS;
+        say("phase 2 rows written per listing once quiet (pg_stat_user_tables, the suite's database): %.1f in all "
+                        + "(%.1f inserted, %.1f updated, %.1f deleted); by schema: %s; the COPY floor (%.0f rows/s) over "
+                        + "%.1f rows is %.0f listings/s, the most this machine's PostgreSQL could take if every row cost "
+                        + "what a row COPY'd into a plain table costs", perListing, sum[0] / (double) LISTINGS,
+                sum[1] / (double) LISTINGS, sum[2] / (double) LISTINGS, per, copyRate, perListing,
+                copyRate / perListing);
+    }
+
+    /** Rows inserted, updated and deleted so far, per service schema (as reported by the backends). */
+    private Map<String, long[]> rowsWritten() throws SQLException {
+        Map<String, long[]> rows = new TreeMap<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT schemaname, sum(n_tup_ins), sum(n_tup_upd), sum(n_tup_del) FROM pg_stat_user_tables
+                WHERE schemaname <> 'public' GROUP BY schemaname""")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+            }
+        }
+        return rows;
+    }
+
+    private static long total(Map<String, long[]> rows) {
+        return rows.values().stream().mapToLong(r -> r[0] + r[1] + r[2]).sum();
     }
 
     private double copyRate;
