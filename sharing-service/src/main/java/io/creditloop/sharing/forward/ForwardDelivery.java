@@ -107,6 +107,7 @@ class ForwardDelivery {
                     .orElseGet(() -> batch.stream().<DeliveryOutcome>map(f -> new DeliveryOutcome.Failed(
                             "platform " + f.platform() + " is no longer configured (creditloop.sharing.platforms)"))
                             .toList());
+            Map<UUID, DeliveryOutcome> tried = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 Forward forward = batch.get(i);
                 DeliveryOutcome outcome = outcomes.get(i);
@@ -118,16 +119,34 @@ class ForwardDelivery {
                 if (outcome instanceof DeliveryOutcome.Failed) {
                     answered = false;
                 }
-                try {
-                    service.recordOutcome(forward.forwardId(), outcome);
-                } catch (RuntimeException e) {
-                    // the claim runs out and the forward is tried again; the platform recognises the Idempotency-Key
-                    log.error("could not record the outcome of forward {}: {}", forward.forwardId(), e.toString());
-                }
+                tried.put(forward.forwardId(), outcome);
             }
+            record(tried);
         }
         forwards.release(untried, clock.instant().plus(properties.retryInitial()));
         return answered;
+    }
+
+    /** The outcomes of one platform call in one transaction; if that fails, one at a time. */
+    private void record(Map<UUID, DeliveryOutcome> tried) {
+        if (tried.isEmpty()) {
+            return;
+        }
+        try {
+            service.recordOutcomes(tried);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("could not record {} outcomes together ({}); recording them one at a time", tried.size(),
+                    e.toString());
+        }
+        tried.forEach((forwardId, outcome) -> {
+            try {
+                service.recordOutcome(forwardId, outcome);
+            } catch (RuntimeException e) {
+                // the claim runs out and the forward is tried again; the platform recognises the Idempotency-Key
+                log.error("could not record the outcome of forward {}: {}", forwardId, e.toString());
+            }
+        });
     }
 
     @PreDestroy

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -187,6 +188,19 @@ public class ForwardService {
     /** Stores one attempt's outcome; a forward that is no longer pending (another instance finished it) is left alone. */
     @Transactional
     public void recordOutcome(UUID forwardId, DeliveryOutcome outcome) {
+        record(forwardId, outcome);
+    }
+
+    /**
+     * {@link #recordOutcome} for the attempts of one platform call, in one transaction (issue 9: one commit per batch
+     * instead of one per forward). If it fails, nothing of it is kept and the caller records them one at a time.
+     */
+    @Transactional
+    public void recordOutcomes(Map<UUID, DeliveryOutcome> outcomes) {
+        outcomes.forEach(this::record);
+    }
+
+    private void record(UUID forwardId, DeliveryOutcome outcome) {
         Forward forward = forwards.lock(forwardId)
                 .orElseThrow(() -> new IllegalStateException("no forward " + forwardId));
         if (!forward.pending() || outcome instanceof DeliveryOutcome.Deferred) {

@@ -3,6 +3,7 @@ package io.creditloop.sharing.forward;
 import io.creditloop.contracts.sharing.v1.ForwardAction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import java.net.URI;
 import java.time.Clock;
@@ -11,12 +12,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -61,9 +65,9 @@ class ForwardDeliveryTest {
 
         delivery.deliverDue();
 
-        verify(service).recordOutcome(city1.forwardId(), down);
-        verify(service).recordOutcome(prov.forwardId(), delivered);
-        verify(service, never()).recordOutcome(eq(city2.forwardId()), any());
+        verify(service).recordOutcomes(Map.of(city1.forwardId(), down));
+        verify(service).recordOutcomes(Map.of(prov.forwardId(), delivered));
+        verify(service, never()).recordOutcome(any(), any());
         verify(forwards).release(List.of(city2.forwardId()), NOW.plusSeconds(1));
         // a platform failed: the worker stops after this batch although it was full
         verify(forwards, times(1)).claimDue(any(), any(), anyInt());
@@ -81,7 +85,35 @@ class ForwardDeliveryTest {
         delivery.deliverDue();
 
         verify(forwards, times(2)).claimDue(any(), any(), anyInt());
-        verify(service, times(4)).recordOutcome(any(), any(DeliveryOutcome.Delivered.class));
+        ArgumentCaptor<Map<UUID, DeliveryOutcome>> recorded = mapCaptor();
+        verify(service, times(2)).recordOutcomes(recorded.capture());
+        assertThat(recorded.getAllValues().get(0)).containsOnlyKeys(first.stream().map(Forward::forwardId).toList());
+        assertThat(recorded.getAllValues().get(1)).containsOnlyKeys(second.get(0).forwardId());
+        assertThat(recorded.getAllValues()).allSatisfy(batch -> assertThat(batch.values())
+                .allMatch(DeliveryOutcome.Delivered.class::isInstance));
+    }
+
+    @Test
+    @DisplayName("R6: if a platform call's outcomes cannot be recorded together, each is recorded on its own, and one that fails does not stop the others")
+    void outcomesFallBackToOneAtATime() {
+        List<Forward> batch = List.of(forward("city"), forward("city"), forward("city"));
+        when(forwards.claimDue(NOW, Duration.ofMinutes(5), 3)).thenReturn(batch, List.of());
+        when(city.deliver(any())).thenAnswer(call -> ((List<?>) call.getArgument(0)).stream()
+                .map(f -> (DeliveryOutcome) new DeliveryOutcome.Delivered("CITY")).toList());
+        doThrow(new IllegalStateException("deadlock detected")).when(service).recordOutcomes(any());
+        doThrow(new IllegalStateException("no forward")).when(service)
+                .recordOutcome(eq(batch.get(1).forwardId()), any());
+
+        delivery.deliverDue();
+
+        for (Forward f : batch) {
+            verify(service).recordOutcome(eq(f.forwardId()), any(DeliveryOutcome.Delivered.class));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArgumentCaptor<Map<UUID, DeliveryOutcome>> mapCaptor() {
+        return ArgumentCaptor.forClass(Map.class);
     }
 
     @Test
@@ -92,7 +124,10 @@ class ForwardDeliveryTest {
 
         delivery.deliverDue();
 
-        verify(service).recordOutcome(eq(nation.forwardId()), any(DeliveryOutcome.Failed.class));
+        ArgumentCaptor<Map<UUID, DeliveryOutcome>> recorded = mapCaptor();
+        verify(service).recordOutcomes(recorded.capture());
+        assertThat(recorded.getValue()).containsOnlyKeys(nation.forwardId());
+        assertThat(recorded.getValue().get(nation.forwardId())).isInstanceOf(DeliveryOutcome.Failed.class);
     }
 
     private static Forward forward(String platform) {

@@ -188,8 +188,10 @@ class ForwardingIT {
             assertThat(body.at("/record/subject/name").asText()).isEqualTo("黄石某某贸易有限公司");
             assertThat(body.at("/record/recognitionDate").asText()).isEqualTo("2025-09-30");
 
+            // the deadline watch may raise an overdue alarm (due 2025-10-16) before the delivery: look for the delivery
             ConsumerRecord<String, String> delivered = events.awaitOne(
-                    r -> r.value().contains(city.forwardId().toString()), WAIT);
+                    r -> r.value().contains(city.forwardId().toString())
+                            && r.value().contains(EventTypes.FORWARD_DELIVERED), WAIT);
             Envelope<Object> event = codec.decode(delivered.value());
             assertThat(delivered.key()).isEqualTo(listingId.toString());
             assertThat(event.type()).isEqualTo(EventTypes.FORWARD_DELIVERED);
