@@ -5,6 +5,7 @@ import io.creditloop.security.Caller;
 import io.creditloop.security.PersonalDataReads;
 
 import io.creditloop.contracts.listing.v1.ExitReason;
+import io.creditloop.identification.catalog.ListTypeEntry;
 import io.creditloop.identification.listing.FieldProblem;
 import io.creditloop.identification.listing.InvalidListingException;
 import io.creditloop.identification.listing.ListingNotFoundException;
@@ -29,7 +30,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Department systems submit and exit listings here (through the gateway). */
 @RestController
@@ -77,16 +80,17 @@ class ListingController {
         List<ListingSubmission> listings = request.listings() == null ? List.of() : request.listings();
         // R16: the whole batch is refused before anything is written if one listing is not the caller's to make;
         // each distinct (department, list type) is checked once, in the order of first appearance
+        var catalog = service.catalogView();
         listings.stream().filter(java.util.Objects::nonNull)
                 .map(l -> java.util.Arrays.asList(l.department(), l.listType())).distinct()
-                .forEach(pair -> access.requireDepartment(caller, pair.get(0), pair.get(1)));
+                .forEach(pair -> access.requireDepartment(caller, pair.get(0), pair.get(1), catalog));
         access.requireDepartment(caller, null, null);
         if (listings.isEmpty() || listings.size() > MAX_BATCH) {
             throw new InvalidListingException(List.of(new FieldProblem("listings",
                     "一批应有1至" + MAX_BATCH + "条 (a batch holds 1 to " + MAX_BATCH + " listings)")));
         }
         List<ListingSubmission> present = listings.stream().filter(java.util.Objects::nonNull).toList();
-        java.util.Iterator<ListingService.BatchResult> stored = storeAll(present).iterator();
+        java.util.Iterator<ListingService.BatchResult> stored = storeAll(present, catalog).iterator();
         List<BatchResult.Item> results = new java.util.ArrayList<>(listings.size());
         int created = 0;
         int duplicates = 0;
@@ -111,12 +115,13 @@ class ListingController {
     }
 
     /** The batch in one transaction; after a failure of that transaction as a whole, one listing at a time. */
-    private List<ListingService.BatchResult> storeAll(List<ListingSubmission> submissions) {
+    private List<ListingService.BatchResult> storeAll(List<ListingSubmission> submissions,
+                                                      Function<String, Optional<ListTypeEntry>> catalog) {
         if (submissions.isEmpty()) {
             return List.of();
         }
         try {
-            return service.submitAll(submissions);
+            return service.submitAll(submissions, catalog);
         } catch (DataAccessException e) {
             // rolled back entirely; the exception's text may quote submitted values, so only its kind is logged
             log.info("a batch of {} listings is stored one by one after {}", submissions.size(),
