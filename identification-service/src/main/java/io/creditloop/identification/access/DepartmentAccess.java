@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * R16 "谁认定、谁负责" in identification: a department creates, changes and exits listings, uploads spreadsheets and
@@ -29,6 +30,15 @@ public class DepartmentAccess {
 
     /** The caller speaks for {@code department} and, when the list type exists, owns it. */
     public void requireDepartment(Caller caller, String department, String listTypeCode) {
+        requireDepartment(caller, department, listTypeCode, catalog::current);
+    }
+
+    /**
+     * {@link #requireDepartment(Caller, String, String)} reading the list type through {@code currentType} (a batch's
+     * per-call view of the catalog, so its checks and its writes read each list type once).
+     */
+    public void requireDepartment(Caller caller, String department, String listTypeCode,
+                                  Function<String, Optional<ListTypeEntry>> currentType) {
         String dept = department == null ? "" : department.strip();
         if (!caller.isInternal() && !dept.isEmpty()) {
             CallerRefused.unless(caller.actsForDepartment(dept),
@@ -37,7 +47,7 @@ public class DepartmentAccess {
         CallerRefused.unless(caller.isInternal() || caller.is(Caller.Kind.DEPARTMENT),
                 "only a department's system may do this, not " + caller);
         if (listTypeCode != null && !listTypeCode.isBlank()) {
-            Optional<ListTypeEntry> type = catalog.current(listTypeCode.strip());
+            Optional<ListTypeEntry> type = currentType.apply(listTypeCode.strip());
             type.ifPresent(t -> CallerRefused.unless(caller.actsForDepartment(t.department()),
                     "list type " + t.code() + " belongs to " + t.department() + ", not to " + caller.code()));
         }

@@ -360,9 +360,17 @@ public class ListingService {
      */
     @Transactional
     public List<BatchResult> submitAll(List<ListingSubmission> submissions) {
+        return submitAll(submissions, catalogView());
+    }
+
+    /**
+     * {@link #submitAll(List)} reading list types through {@code cachedCatalog}, a view the caller already used for
+     * the same call (its R16 checks): each list type is read once per call.
+     */
+    @Transactional
+    public List<BatchResult> submitAll(List<ListingSubmission> submissions,
+                                       Function<String, Optional<ListTypeEntry>> cachedCatalog) {
         LocalDate today = today();
-        Map<String, Optional<ListTypeEntry>> types = new HashMap<>();
-        Function<String, Optional<ListTypeEntry>> cachedCatalog = code -> types.computeIfAbsent(code, catalog::current);
         Map<String, UUID> earlier = listings.findIdsBySubmission(submissions.stream()
                 .filter(s -> s.submissionId() != null && s.department() != null)
                 .map(s -> s.department().strip() + "\n" + s.submissionId().strip())
@@ -448,6 +456,12 @@ public class ListingService {
             log.info("{} listings confirmed in one batch", confirmed.size());
         }
         return List.of(results);
+    }
+
+    /** The current catalog as one call sees it: each list type read at most once (a list type is rarely revised). */
+    public Function<String, Optional<ListTypeEntry>> catalogView() {
+        Map<String, Optional<ListTypeEntry>> types = new HashMap<>();
+        return code -> types.computeIfAbsent(code, catalog::current);
     }
 
     /**
