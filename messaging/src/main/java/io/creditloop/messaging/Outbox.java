@@ -131,10 +131,11 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int erase(UUID listingId) {
-        int deleted = jdbc.update("DELETE FROM outbox WHERE listing_id = ? AND published_at IS NOT NULL", listingId);
+        // marking first: it waits for a relay that holds an unsent row; if the relay sends and commits meanwhile, the
+        // row is no longer unsent, is not marked, and the delete after it (a new snapshot) finds it sent
         jdbc.update("UPDATE outbox SET erase_after_relay = TRUE WHERE listing_id = ? AND published_at IS NULL",
                 listingId);
-        return deleted;
+        return jdbc.update("DELETE FROM outbox WHERE listing_id = ? AND published_at IS NOT NULL", listingId);
     }
 
     /** The {@code listingId} the event's data names, if its record has such a component. */

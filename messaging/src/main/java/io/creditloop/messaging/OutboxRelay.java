@@ -94,11 +94,11 @@ public class OutboxRelay {
                 return 0; // another instance is relaying this schema's outbox
             }
             List<Row> rows = jdbc.sql("""
-                            SELECT id, topic, message_key, event_type, event_id FROM outbox
+                            SELECT id, topic, message_key, event_type, event_id, erase_after_relay FROM outbox
                             WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                     .param("limit", batchSize)
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
-                            rs.getString("event_type"), rs.getString("event_id")))
+                            rs.getString("event_type"), rs.getString("event_id"), rs.getBoolean("erase_after_relay")))
                     .list();
             if (rows.isEmpty()) {
                 committed.forgetIfFull();
@@ -127,10 +127,12 @@ public class OutboxRelay {
                             + "WHERE id IN (:ids)")
                     .param("ids", rows.stream().map(Row::id).toList())
                     .update();
-            // R11: events of an erroneous listing leave the outbox once sent (Outbox#erase)
-            jdbc.sql("DELETE FROM outbox WHERE id IN (:ids) AND erase_after_relay")
-                    .param("ids", rows.stream().map(Row::id).toList())
-                    .update();
+            // R11: events of an erroneous listing leave the outbox once sent (Outbox#erase; the mark cannot change
+            // while the rows are locked here)
+            List<Long> erased = rows.stream().filter(Row::eraseAfterRelay).map(Row::id).toList();
+            if (!erased.isEmpty()) {
+                jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", erased).update();
+            }
             committed.removeAll(rows.stream().map(Row::eventId).toList());
             return rows.size();
         });
@@ -201,6 +203,6 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, String type, String eventId) {
+    private record Row(long id, String topic, String key, String type, String eventId, boolean eraseAfterRelay) {
     }
 }
