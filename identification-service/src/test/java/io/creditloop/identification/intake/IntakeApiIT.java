@@ -338,7 +338,8 @@ class IntakeApiIT {
         Files.write(stored, bytes);
         uploads.insert(new IntakeUpload(id, "tax", null, "interrupted.xlsx", stored, bytes.length,
                 IntakeService.sha256(stored), SpreadsheetFormat.XLSX, "HUANGSHI_ANNEX1", List.of(),
-                UploadState.RUNNING, Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null));
+                UploadState.RUNNING, Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null,
+                null));
         // claimed once, as claimNext leaves it: claim 1
         jdbc.sql("UPDATE intake_upload SET attempts = 1 WHERE id = :id").param("id", id).update();
         return id;
