@@ -1,6 +1,7 @@
 package io.creditloop.sharing.forward;
 
 import jakarta.annotation.PreDestroy;
+import io.creditloop.messaging.CurrentRequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -118,7 +119,8 @@ class ForwardDelivery {
                 if (outcome instanceof DeliveryOutcome.Failed) {
                     answered = false;
                 }
-                try {
+                // the outcome's event carries the request id the forward was recorded for (a scheduler has none)
+                try (CurrentRequestId.Scope request = CurrentRequestId.open(forward.requestId())) {
                     service.recordOutcome(forward.forwardId(), outcome);
                 } catch (RuntimeException e) {
                     // the claim runs out and the forward is tried again; the platform recognises the Idempotency-Key
