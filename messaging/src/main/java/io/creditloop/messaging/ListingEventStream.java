@@ -14,7 +14,11 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * How every service follows {@code identification.listing.events}: decode (a malformed or schema-violating message
@@ -28,6 +32,9 @@ import java.util.List;
  * handled one by one, each by the handler's per-event method, so that
  * those before the failing event are kept and the failing one alone is retried (infrastructure) or dead-lettered
  * (its own fault), which {@link BatchListenerFailedException} tells the container's error handler.
+ * <p>
+ * A record's request id ({@link CurrentRequestId#carriedBy}) is in the logging context while its event is handled,
+ * and the events the handler appends carry it on.
  */
 public class ListingEventStream {
 
@@ -52,10 +59,16 @@ public class ListingEventStream {
      */
     public int acceptAll(String consumer, List<ConsumerRecord<String, String>> records, ListingEventHandler handler) {
         List<Envelope<Object>> events = new ArrayList<>(records.size());
+        Map<String, String> requestIds = new HashMap<>();
         RuntimeException poison = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(decode(record));
+                Envelope<Object> event = decode(record);
+                events.add(event);
+                String requestId = CurrentRequestId.carriedBy(record);
+                if (requestId != null) {
+                    requestIds.put(event.id(), requestId);
+                }
             } catch (RuntimeException e) {
                 poison = e;
                 break;
@@ -64,14 +77,14 @@ public class ListingEventStream {
         int handled;
         try {
             List<Envelope<Object>> readable = events.stream().filter(e -> readable(consumer, e)).toList();
-            handled = inbox.handleBatchOnce(consumer, readable, fresh -> handleTagged(fresh, handler));
+            handled = inbox.handleBatchOnce(consumer, readable, fresh -> handleTagged(fresh, requestIds, handler));
         } catch (RuntimeException batchFailed) {
             log.info("a batch of {} events failed for {} ({}); handling them one by one", events.size(), consumer,
                     batchFailed.toString());
             handled = 0;
             for (int i = 0; i < events.size(); i++) {
                 try {
-                    if (acceptDecoded(consumer, events.get(i), handler)) {
+                    if (acceptDecoded(consumer, events.get(i), requestIds.get(events.get(i).id()), handler)) {
                         handled++;
                     }
                 } catch (RuntimeException e) {
@@ -98,8 +111,10 @@ public class ListingEventStream {
         return codec.decode(record.value());
     }
 
-    private boolean acceptDecoded(String consumer, Envelope<Object> event, ListingEventHandler handler) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.id())) {
+    private boolean acceptDecoded(String consumer, Envelope<Object> event, String requestId,
+                                  ListingEventHandler handler) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.id());
+             CurrentRequestId.Scope request = CurrentRequestId.open(requestId)) {
             if (!readable(consumer, event)) {
                 return false;
             }
@@ -120,12 +135,56 @@ public class ListingEventStream {
         return false;
     }
 
-    /** The batch's log lines carry the ids of its first and last event (one by one, each line its own). */
-    private static void handleTagged(List<Envelope<Object>> fresh, ListingEventHandler handler) {
+    /**
+     * The batch's log lines carry the ids of its first and last event (one by one, each line its own), and the
+     * request id if its events share one. Events the handler appends carry the request id of the listing event they
+     * follow: one for the whole batch when there is one, else per listing ({@link CurrentRequestId#byListing}); if a
+     * listing came twice in the batch with different request ids, the batch is handed over in runs of one request
+     * id each (same transaction, same order).
+     */
+    private static void handleTagged(List<Envelope<Object>> fresh, Map<String, String> requestIds,
+                                     ListingEventHandler handler) {
         String ids = fresh.size() == 1 ? fresh.get(0).id()
                 : fresh.get(0).id() + ".." + fresh.get(fresh.size() - 1).id() + " (" + fresh.size() + ")";
         try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", ids)) {
-            handler.handleAll(fresh.stream().map(Envelope::data).toList());
+            String first = requestIds.get(fresh.get(0).id());
+            if (fresh.stream().allMatch(e -> Objects.equals(first, requestIds.get(e.id())))) {
+                try (CurrentRequestId.Scope request = CurrentRequestId.open(first)) {
+                    handler.handleAll(fresh.stream().map(Envelope::data).toList());
+                }
+                return;
+            }
+            Map<UUID, String> byListing = new HashMap<>();
+            boolean conflict = false;
+            for (Envelope<Object> event : fresh) {
+                UUID listingId = Outbox.listingId(event);
+                String requestId = requestIds.get(event.id());
+                if (listingId == null) {
+                    continue;
+                }
+                if (byListing.containsKey(listingId) && !Objects.equals(byListing.get(listingId), requestId)) {
+                    conflict = true;
+                    break;
+                }
+                byListing.put(listingId, requestId);
+            }
+            if (!conflict) {
+                try (CurrentRequestId.Scope none = CurrentRequestId.open(null);
+                     CurrentRequestId.Scope request = CurrentRequestId.byListing(byListing)) {
+                    handler.handleAll(fresh.stream().map(Envelope::data).toList());
+                }
+                return;
+            }
+            int from = 0;
+            for (int i = 1; i <= fresh.size(); i++) {
+                String run = requestIds.get(fresh.get(from).id());
+                if (i == fresh.size() || !Objects.equals(requestIds.get(fresh.get(i).id()), run)) {
+                    try (CurrentRequestId.Scope request = CurrentRequestId.open(run)) {
+                        handler.handleAll(fresh.subList(from, i).stream().map(Envelope::data).toList());
+                    }
+                    from = i;
+                }
+            }
         }
     }
 }

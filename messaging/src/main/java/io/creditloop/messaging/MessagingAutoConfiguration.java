@@ -32,6 +32,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -97,6 +98,17 @@ public class MessagingAutoConfiguration {
         configurer.configure(factory, consumerFactory);
         factory.setBatchListener(true);
         return factory;
+    }
+
+    /**
+     * Record listeners (every {@code @KafkaListener} not on {@link ListingEventStream#BATCHES}) handle a record with
+     * its request id in the logging context, so what they append carries it on (Spring Boot gives this interceptor
+     * to its container factory). Batch listeners: {@link ListingEventStream}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RecordInterceptor<Object, Object> requestIdInterceptor() {
+        return new RequestIdInterceptor();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.creditloop.messaging;
 
+import io.creditloop.contracts.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * transaction. A crash between the send and the commit re-sends the batch: delivery is at least once, and every
  * consumer de-duplicates by event id. One relay at a time per schema (a transaction-scoped advisory lock): with
  * several instances, a second relay sending later rows while the first is slow would put a listing's events out
- * of order.
+ * of order. A row's request id, if it has one, goes on the record as the {@value RequestIds#HEADER} header.
  */
 public class OutboxRelay {
 
@@ -94,11 +95,13 @@ public class OutboxRelay {
                 return 0; // another instance is relaying this schema's outbox
             }
             List<Row> rows = jdbc.sql("""
-                            SELECT id, topic, message_key, event_type, event_id, erase_after_relay FROM outbox
+                            SELECT id, topic, message_key, event_type, event_id, request_id, erase_after_relay
+                            FROM outbox
                             WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                     .param("limit", batchSize)
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
-                            rs.getString("event_type"), rs.getString("event_id"), rs.getBoolean("erase_after_relay")))
+                            rs.getString("event_type"), rs.getString("event_id"), rs.getString("request_id"),
+                            rs.getBoolean("erase_after_relay")))
                     .list();
             if (rows.isEmpty()) {
                 committed.forgetIfFull();
@@ -112,6 +115,9 @@ public class OutboxRelay {
                 record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8));
+                if (row.requestId() != null) {
+                    record.headers().add(RequestIds.HEADER, row.requestId().getBytes(StandardCharsets.US_ASCII));
+                }
                 sends.add(kafka.send(record));
             }
             try {
@@ -203,6 +209,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, String type, String eventId, boolean eraseAfterRelay) {
+    private record Row(long id, String topic, String key, String type, String eventId, String requestId,
+                       boolean eraseAfterRelay) {
     }
 }

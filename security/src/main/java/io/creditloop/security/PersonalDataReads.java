@@ -4,6 +4,7 @@ import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;
 import io.creditloop.contracts.Topics;
 import io.creditloop.contracts.audit.v1.PersonalDataRead;
+import io.creditloop.messaging.CurrentRequestId;
 import io.creditloop.messaging.Outbox;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
@@ -30,12 +31,14 @@ import java.util.regex.Pattern;
  * <p>
  * The purpose is what the caller states: the query's own purpose where the endpoint has one, else a request parameter
  * {@code purpose}, else the {@value #PURPOSE_HEADER} header (percent-encoded UTF-8, as HTTP headers carry ASCII
- * only: {@code X-Purpose: %E6%A0%B8%E6%9F%A5}). The request id is the gateway's {@value #REQUEST_ID_HEADER}.
+ * only: {@code X-Purpose: %E6%A0%B8%E6%9F%A5}). The request id is the gateway's {@value #REQUEST_ID_HEADER} as the
+ * {@link RequestIdFilter} checked it, or, for a read made while an event is handled (a task sent to an agency), the
+ * id that event came with ({@link CurrentRequestId}).
  */
 public class PersonalDataReads {
 
     public static final String PURPOSE_HEADER = "X-Purpose";
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = io.creditloop.contracts.RequestIds.HEADER;
     static final int MAX_PURPOSE = 500;
     /** A whole resident ID number (15 or 18 characters): never allowed in the record. */
     private static final Pattern WHOLE_ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]|\\d{15}");
@@ -82,14 +85,13 @@ public class PersonalDataReads {
         }
         Instant at = clock.instant();
         String stated = purpose != null && !purpose.isBlank() ? purpose.strip() : statedInRequest();
-        String requestId = header(REQUEST_ID_HEADER);
         List<Outbox.Message> messages = new ArrayList<>(reads.size());
         for (Read r : reads) {
             UUID readId = UUID.randomUUID();
             String key = r.subjectKey() != null ? r.subjectKey() : r.resourceId();
             PersonalDataRead event = new PersonalDataRead(readId, at, caller.kind().name(), caller.code(),
                     caller.subject(), service, r.what(), r.resourceId(), r.listingId(), r.subjectKey(),
-                    r.maskedIdNumber(), shortened(stated), shortened(requestId));
+                    r.maskedIdNumber(), shortened(stated), CurrentRequestId.of(r.listingId()));
             messages.add(new Outbox.Message(Topics.PERSONAL_DATA_READS, key, new Envelope<>(Envelope.SPEC_VERSION,
                     readId.toString(), "/" + service, EventTypes.PERSONAL_DATA_READ, at, key, Envelope.CONTENT_TYPE,
                     event)));

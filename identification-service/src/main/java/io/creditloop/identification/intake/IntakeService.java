@@ -1,6 +1,7 @@
 package io.creditloop.identification.intake;
 
 import io.creditloop.identification.catalog.Catalog;
+import io.creditloop.messaging.CurrentRequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -88,7 +89,7 @@ public class IntakeService {
             Files.move(incoming, stored, StandardCopyOption.ATOMIC_MOVE);
             IntakeUpload upload = new IntakeUpload(id, dept, listTypeCode, fileName(file.name()), stored, size, sha256,
                     format, plan.templates(), plan.notes(), UploadState.RECEIVED, Progress.NONE, 0, clock.instant(),
-                    null, null, null);
+                    null, null, null, CurrentRequestId.get());
             try {
                 uploads.insert(upload);
             } catch (RuntimeException e) {

@@ -36,7 +36,8 @@ public class IntakeUploads {
             instant(rs, "received_at"),
             instant(rs, "started_at"),
             instant(rs, "finished_at"),
-            rs.getString("failure_reason"));
+            rs.getString("failure_reason"),
+            rs.getString("request_id"));
 
     private static final RowMapper<Rejection> REJECTION = (rs, n) -> new Rejection(rs.getString("sheet"),
             rs.getInt("sheet_index"), rs.getInt("row_number"), rs.getInt("seq"), rs.getString("column_header"),
@@ -87,9 +88,9 @@ public class IntakeUploads {
     public void insert(IntakeUpload u) {
         jdbc.sql("""
                         INSERT INTO intake_upload (id, department, list_type, file_name, stored_path, size_bytes,
-                            sha256, format, template, notes, state, received_at)
+                            sha256, format, template, notes, state, received_at, request_id)
                         VALUES (:id, :department, :listType, :fileName, :storedPath, :size, :sha256, :format, :template,
-                            :notes, :state, :receivedAt)""")
+                            :notes, :state, :receivedAt, :requestId)""")
                 .param("id", u.id())
                 .param("department", u.department())
                 .param("listType", u.listType())
@@ -102,6 +103,7 @@ public class IntakeUploads {
                 .param("notes", u.notes().isEmpty() ? null : String.join("\n", u.notes()))
                 .param("state", u.state().name())
                 .param("receivedAt", Timestamp.from(u.receivedAt()))
+                .param("requestId", u.requestId())
                 .update();
     }
 

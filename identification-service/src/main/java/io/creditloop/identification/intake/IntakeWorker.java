@@ -1,5 +1,6 @@
 package io.creditloop.identification.intake;
 
+import io.creditloop.messaging.CurrentRequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -95,6 +96,8 @@ public class IntakeWorker implements DisposableBean {
                 return;
             }
             running.put(next.get().id(), next.get().attempts());
+            // the upload's listings and their events are traced to the request that uploaded it
+            CurrentRequestId.Scope request = CurrentRequestId.open(next.get().requestId());
             try {
                 runner.run(next.get(), () -> stopping);
             } catch (RuntimeException e) {
@@ -102,6 +105,7 @@ public class IntakeWorker implements DisposableBean {
                 log.error("intake upload {} could not be finished", next.get().id(), MaskedException.of(e));
             } finally {
                 running.remove(next.get().id());
+                request.close();
             }
         }
     }

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -329,6 +330,35 @@ class IntakeApiIT {
         jdbc.sql("UPDATE intake_upload SET state = 'FAILED' WHERE id = :id").param("id", upload).update();
     }
 
+    @Test
+    @DisplayName("R3: an upload's request id is kept with it; the background worker imports in its name, so every listing event it makes carries it")
+    void uploadTracedByItsRequestId() {
+        String requestId = "dept-tax-upload-" + UUID.randomUUID();
+        List<List<Object>> sheet = new ArrayList<>();
+        sheet.add(HUANGSHI_HEADER.subList(0, 10));
+        for (int i = 1; i <= 3; i++) { // 2 chunks
+            sheet.add(List.of("黑名单(重大税收违法案件)", "溯源" + i + "有限公司", io.creditloop.testsupport.Identifiers.uscc(),
+                    "张三", LEGAL_REP_ID, "虚开增值税专用发票", "市国税局", "《中华人民共和国税收征收管理法》", "2017-4-20",
+                    "2年"));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(io.creditloop.contracts.RequestIds.HEADER, requestId);
+
+        ResponseEntity<JsonNode> accepted = upload(Workbooks.xlsx("名单", sheet), "traced.xlsx", "tax", null, headers);
+        assertThat(accepted.getHeaders().getFirst(io.creditloop.contracts.RequestIds.HEADER)).isEqualTo(requestId);
+        String id = accepted.getBody().get("id").asText();
+        JsonNode done = awaitFinished(id);
+
+        assertThat(counts(done)).containsExactly(3L, 3L, 0L, 0L);
+        assertThat(uploads.find(UUID.fromString(id)).orElseThrow().requestId()).isEqualTo(requestId);
+        List<Map<String, Object>> events = jdbc.sql("""
+                        SELECT o.listing_id, o.request_id FROM intake_row r JOIN outbox o ON o.listing_id = r.listing_id
+                        WHERE r.upload_id = :id AND o.event_type LIKE 'listing.%'""")
+                .param("id", UUID.fromString(id)).query().listOfRows();
+        assertThat(events.stream().map(e -> e.get("listing_id")).distinct()).hasSize(3);
+        assertThat(events).extracting(e -> e.get("request_id")).containsOnly(requestId);
+    }
+
     /** An upload as an instance that took it leaves it: RUNNING, no row written, no heartbeat yet. */
     private UUID runningUpload(int rows) throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -338,7 +368,8 @@ class IntakeApiIT {
         Files.write(stored, bytes);
         uploads.insert(new IntakeUpload(id, "tax", null, "interrupted.xlsx", stored, bytes.length,
                 IntakeService.sha256(stored), SpreadsheetFormat.XLSX, "HUANGSHI_ANNEX1", List.of(),
-                UploadState.RUNNING, Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null));
+                UploadState.RUNNING, Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null,
+                null));
         // claimed once, as claimNext leaves it: claim 1
         jdbc.sql("UPDATE intake_upload SET attempts = 1 WHERE id = :id").param("id", id).update();
         return id;
@@ -394,6 +425,11 @@ class IntakeApiIT {
     }
 
     private ResponseEntity<JsonNode> upload(byte[] content, String fileName, String department, String listType) {
+        return upload(content, fileName, department, listType, new HttpHeaders());
+    }
+
+    private ResponseEntity<JsonNode> upload(byte[] content, String fileName, String department, String listType,
+                                            HttpHeaders headers) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(content) {
             @Override
@@ -405,7 +441,6 @@ class IntakeApiIT {
         if (listType != null) {
             form.add("listType", listType);
         }
-        HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.postForEntity("/api/intake/uploads", new HttpEntity<>(form, headers), JsonNode.class);
     }

@@ -16,11 +16,13 @@ import java.util.UUID;
  * @param lastError why the last attempt failed, while the forward is still pending
  * @param department the recognising department, told when a platform refuses the record; null for forwards recorded
  *                   before it was kept
+ * @param requestId  as stored: the request id of the listing event the forward was recorded for (X-Request-Id), so
+ *                   its delivery's events carry it too; null when none, and in a forward not yet stored
  */
 public record Forward(UUID forwardId, UUID listingId, long listingVersion, String platform, ForwardAction action,
                       String payload, LocalDate dueDate, ForwardState state, int attempts, String acknowledgement,
                       String rejectionReason, String lastError, Instant createdAt, Instant deliveredAt,
-                      Instant rejectedAt, String department) {
+                      Instant rejectedAt, String department, String requestId) {
 
     public Forward {
         Objects.requireNonNull(forwardId, "forwardId");
@@ -48,14 +50,15 @@ public record Forward(UUID forwardId, UUID listingId, long listingVersion, Strin
                                   ForwardAction action, String payload, LocalDate dueDate, Instant now,
                                   String department) {
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.PENDING, 0, null, null, null, now, null, null, department);
+                ForwardState.PENDING, 0, null, null, null, now, null, null, department, null);
     }
 
     /** The platform acknowledged the forward. */
     public Forward delivered(String acknowledgement, Instant at) {
         requirePending("deliver");
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.DELIVERED, attempts + 1, acknowledgement, null, null, createdAt, at, null, department);
+                ForwardState.DELIVERED, attempts + 1, acknowledgement, null, null, createdAt, at, null, department,
+                requestId);
     }
 
     /** The platform refused the record itself; sending it again would not help. */
@@ -65,14 +68,16 @@ public record Forward(UUID forwardId, UUID listingId, long listingVersion, Strin
             throw new IllegalArgumentException("a rejection needs the platform's reason");
         }
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.REJECTED, attempts + 1, null, reason, null, createdAt, null, at, department);
+                ForwardState.REJECTED, attempts + 1, null, reason, null, createdAt, null, at, department,
+                requestId);
     }
 
     /** The attempt failed for a passing reason (platform down, timeout): the forward stays pending. */
     public Forward failed(String error) {
         requirePending("retry");
         return new Forward(forwardId, listingId, listingVersion, platform, action, payload, dueDate,
-                ForwardState.PENDING, attempts + 1, null, null, error, createdAt, null, null, department);
+                ForwardState.PENDING, attempts + 1, null, null, error, createdAt, null, null, department,
+                requestId);
     }
 
     public boolean pending() {

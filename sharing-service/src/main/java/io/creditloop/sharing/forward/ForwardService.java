@@ -15,6 +15,7 @@ import io.creditloop.contracts.sharing.v1.ForwardDelivered;
 import io.creditloop.contracts.sharing.v1.ForwardOverdue;
 import io.creditloop.contracts.sharing.v1.ForwardRejected;
 import io.creditloop.messaging.AppliedVersions;
+import io.creditloop.messaging.CurrentRequestId;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.messaging.ListingVersions;
 import io.creditloop.messaging.Outbox;
@@ -203,6 +204,14 @@ public class ForwardService {
     private void record(UUID forwardId, DeliveryOutcome outcome) {
         Forward forward = forwards.lock(forwardId)
                 .orElseThrow(() -> new IllegalStateException("no forward " + forwardId));
+        // the outcome's event carries the request id the forward was recorded for (a scheduler's has none)
+        try (CurrentRequestId.Scope request = CurrentRequestId.open(forward.requestId())) {
+            record(forward, outcome);
+        }
+    }
+
+    private void record(Forward forward, DeliveryOutcome outcome) {
+        UUID forwardId = forward.forwardId();
         if (!forward.pending() || outcome instanceof DeliveryOutcome.Deferred) {
             forwards.landed(forwardId);
             if (forward.state() == ForwardState.CANCELLED && outcome instanceof DeliveryOutcome.Delivered d) {

@@ -2,6 +2,7 @@ package io.creditloop.sharing.forward;
 
 import io.creditloop.contracts.sharing.v1.ForwardAction;
 import io.creditloop.messaging.PayloadProtection;
+import io.creditloop.messaging.CurrentRequestId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,9 +41,9 @@ public class Forwards {
     /** Records a new pending forward, due for its first attempt at once; false if this change was already recorded. */
     private static final String INSERT = """
                         INSERT INTO forward (forward_id, listing_id, listing_version, platform, action, payload,
-                            due_date, state, attempts, next_attempt_at, created_at, updated_at, department)
+                            due_date, state, attempts, next_attempt_at, created_at, updated_at, department, request_id)
                         VALUES (:id, :listingId, :listingVersion, :platform, :action, CAST(:payload AS json),
-                            :dueDate, :state, :attempts, :createdAt, :createdAt, :createdAt, :department)
+                            :dueDate, :state, :attempts, :createdAt, :createdAt, :createdAt, :department, :requestId)
                         ON CONFLICT (listing_id, listing_version, platform) DO NOTHING""";
 
     public boolean insert(Forward f) {
@@ -78,7 +79,9 @@ public class Forwards {
                 .addValue("state", f.state().name())
                 .addValue("attempts", f.attempts())
                 .addValue("createdAt", timestamp(f.createdAt()))
-                .addValue("department", f.department());
+                .addValue("department", f.department())
+                // the request the listing event came with (CurrentRequestId); its delivery's events carry it on
+                .addValue("requestId", f.requestId() != null ? f.requestId() : CurrentRequestId.of(f.listingId()));
     }
 
     /**
@@ -317,7 +320,8 @@ public class Forwards {
             instant(rs, "created_at"),
             instant(rs, "delivered_at"),
             instant(rs, "rejected_at"),
-            rs.getString("department"));
+            rs.getString("department"),
+            rs.getString("request_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

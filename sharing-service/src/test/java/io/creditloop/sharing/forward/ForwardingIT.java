@@ -200,6 +200,35 @@ class ForwardingIT {
     }
 
     @Test
+    @DisplayName("R6: a listing event's request id is kept with its forwards; the delivery (a scheduler) records their outcome in its name, so forward.delivered carries the same Kafka header")
+    void deliveryCarriesTheListingEventsRequestId() {
+        String requestId = "dept-tax-" + UUID.randomUUID();
+        try (TopicProbe events = TopicProbe.of(bootstrapServers, Topics.SHARING_EVENTS)) {
+            org.apache.kafka.clients.producer.ProducerRecord<String, String> record =
+                    new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.LISTING_EVENTS, SUBJECT.key(),
+                            codec.encode(confirmed(2, LocalDate.of(2025, 9, 30))));
+            record.headers().add(io.creditloop.contracts.RequestIds.HEADER,
+                    requestId.getBytes(StandardCharsets.US_ASCII));
+            try {
+                kafka.send(record).get();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot publish", e);
+            }
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
+                    .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
+            assertThat(jdbc.sql("SELECT request_id FROM forward WHERE listing_id = :id").param("id", listingId)
+                    .query(String.class).list()).hasSize(2).containsOnly(requestId);
+            List<ConsumerRecord<String, String>> delivered = events.await(
+                    r -> r.key().equals(listingId.toString()) && r.value().contains(EventTypes.FORWARD_DELIVERED), 2,
+                    WAIT);
+            assertThat(delivered).allSatisfy(r -> assertThat(new String(r.headers()
+                    .lastHeader(io.creditloop.contracts.RequestIds.HEADER).value(), StandardCharsets.US_ASCII))
+                    .isEqualTo(requestId));
+        }
+    }
+
+    @Test
     @DisplayName("R6: a deadline in a year with no calendar data is not guessed: the forward goes out without a due date")
     void deadlineBeyondTheCalendarIsNotGuessed() {
         // 2026-12-28 + 7 working days runs into 2027, for which this build ships no holiday arrangement
