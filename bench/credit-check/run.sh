@@ -166,20 +166,33 @@ TICK_MS=$((1000 / $(getconf CLK_TCK)))
 # transactions committed in the benchmark's database (every process's; a JDBC floor's too): each one of the service's
 # that wrote something waits for a WAL flush; structural, so it does not depend on the machine's load
 commits() { sql "SELECT xact_commit FROM pg_stat_database WHERE datname = '$DB'"; }
+backends() { sql "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()"; }
+pg_delta() { # name of an associative array pid -> ticks at the start
+  local -n start=$1
+  local total=0 p now
+  for p in $(backends); do
+    now=$(cpu_ticks "$p")
+    total=$((total + now - ${start[$p]:-0}))
+  done
+  echo "$total"
+}
 phase() { # rate, name, then CheckBench arguments
   local rate=$1 name=$2; shift 2
   [[ $name =~ $ONLY ]] || return 0
-  local before pg app0 gw0 pg0 commits0 out
+  local before app0 gw0 commits0 out p
   before=$(load1)
-  # the service's pooled backends live through the phase; a JDBC floor's own backend does not (not counted)
-  pg=$(sql "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" | tr '\n' ' ')
-  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); pg0=$(cpu_ticks $pg); commits0=$(commits)
+  # the pooled backends' CPU: per backend, its ticks at the end less those at the start (a backend opened during the
+  # phase counts whole; one closed during it, e.g. retired by the pool after its 30-minute life, is left out, so the
+  # figure never goes negative); a JDBC floor's own backend has gone by the end (not counted)
+  local -A pg0=()
+  for p in $(backends); do pg0[$p]=$(cpu_ticks "$p"); done
+  app0=$(cpu_ticks "$APP_PID"); gw0=$(cpu_ticks ${GW_PID:-}); commits0=$(commits)
   log "phase $name at $rate req/s"
   out=$("${BENCH[@]}" "$@" | tr '\n' ' ')
   local n=$((rate * SECONDS_PER_PHASE))
   local cpu
   cpu=$(awk -v a=$(($(cpu_ticks "$APP_PID") - app0)) -v g=$(($(cpu_ticks ${GW_PID:-}) - gw0)) \
-    -v p=$(($(cpu_ticks $pg) - pg0)) -v t="$TICK_MS" -v n="$n" \
+    -v p="$(pg_delta pg0)" -v t="$TICK_MS" -v n="$n" \
     'BEGIN { printf "cpu ms/request: service %.2f gateway %.2f postgres(pool) %.2f", a*t/n, g*t/n, p*t/n }')
   cpu="$cpu; commits/request $(awk -v c=$(($(commits) - commits0)) -v n="$n" 'BEGIN { printf "%.2f", c/n }')"
   RESULTS[$rate/$name]="${out}load ${before}->$(load1); $cpu"

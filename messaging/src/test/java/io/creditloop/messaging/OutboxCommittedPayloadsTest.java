@@ -22,7 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -83,6 +88,30 @@ class OutboxCommittedPayloadsTest {
         kept.removeAll(List.of(first.id(), third.id()));
         assertThat(kept.get(first.id())).isNull();
         assertThat(kept.get(second.id())).isEqualTo(codec.encode(second));
+    }
+
+    @Test
+    @DisplayName("one event is one INSERT (one round trip), several are one COPY; both kept for the relay alike")
+    void oneEventInsertedSeveralCopied() {
+        Envelope<DecisionMade> single = event();
+        Envelope<DecisionMade> first = event();
+        Envelope<DecisionMade> second = event();
+
+        complete(TransactionSynchronization.STATUS_COMMITTED,
+                () -> outbox.appendAll(List.of(new Outbox.Message("audit", "k1", single))));
+
+        verify(jdbc).update(startsWith("INSERT INTO outbox"), eq(UUID.fromString(single.id())), eq("audit"),
+                eq("k1"), eq(single.type()), eq("sealed:" + codec.encode(single)), eq(single.data().listingId()));
+        verify(jdbc, never()).execute(any(ConnectionCallback.class));
+
+        complete(TransactionSynchronization.STATUS_COMMITTED, () -> outbox.appendAll(List.of(
+                new Outbox.Message("audit", "k2", first), new Outbox.Message("audit", "k3", second))));
+
+        verify(jdbc, times(1)).execute(any(ConnectionCallback.class));
+        verify(jdbc, times(1)).update(anyString(), any(Object[].class));
+        for (Envelope<DecisionMade> e : List.of(single, first, second)) {
+            assertThat(outbox.committed().get(e.id())).isEqualTo(codec.encode(e));
+        }
     }
 
     @Test

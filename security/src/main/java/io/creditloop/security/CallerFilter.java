@@ -13,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Every service's door (R16): a request under {@code /api/} must carry {@code Authorization: Bearer <token>}, a token
@@ -30,6 +31,9 @@ public class CallerFilter extends OncePerRequestFilter {
     private final List<String> openPaths;
     private final List<String> creditOfficePaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
+    /** Compiled once (issue 9: {@code String.replaceAll} compiled both on every request). */
+    private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
+    private static final Pattern DOUBLED_SLASHES = Pattern.compile("/{2,}");
 
     public CallerFilter(Tokens tokens, List<String> openPaths) {
         this(tokens, openPaths, List.of());
@@ -48,8 +52,9 @@ public class CallerFilter extends OncePerRequestFilter {
         // fail closed: the path as the container normalised it (decoded, dot segments resolved, path parameters
         // dropped) and the raw one with path parameters and doubled slashes removed must both agree it is open
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        String raw = request.getRequestURI().substring(request.getContextPath().length())
-                .replaceAll(";[^/]*", "").replaceAll("/{2,}", "/").toLowerCase(java.util.Locale.ROOT);
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        String raw = DOUBLED_SLASHES.matcher(PATH_PARAMETERS.matcher(uri).replaceAll("")).replaceAll("/")
+                .toLowerCase(java.util.Locale.ROOT);
         boolean guarded = api(path) || api(raw) || raw.contains("%");
         boolean open = !guarded || (openPaths.stream().anyMatch(p -> matcher.match(p, path))
                 && openPaths.stream().anyMatch(p -> matcher.match(p, raw)));

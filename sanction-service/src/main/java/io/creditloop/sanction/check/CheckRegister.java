@@ -52,7 +52,8 @@ public class CheckRegister {
     }
 
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Registration r) {
-        statement = statement.param("regAt", r.at().atOffset(ZoneOffset.UTC))
+        // as ISO 8601 text, cast in the statement (issue 9: a date-time object costs the driver a calendar)
+        statement = statement.param("regAt", r.at().toString())
                 .param("regAgency", r.agency())
                 .param("regUser", r.user())
                 .param("regScenario", r.scenario())

@@ -20,8 +20,9 @@ public class CreditSubjectListings {
     private static final String COLUMNS = """
             listing_id, version, subject_key, subject_type, name, uscc, masked_id, list_type_code, list_type_name,
             list_kind, department, valid_from, valid_until""";
-    private static final String IN_FORCE = " status = 'IN_FORCE' AND valid_from <= :today"
-            + " AND (valid_until IS NULL OR valid_until >= :today) ";
+    /** {@code :today} is bound as text (issue 9: a {@code LocalDate} costs the driver a calendar per use). */
+    private static final String IN_FORCE = " status = 'IN_FORCE' AND valid_from <= CAST(:today AS date)"
+            + " AND (valid_until IS NULL OR valid_until >= CAST(:today AS date)) ";
     private static final RowMapper<SubjectListing> ROW = (rs, n) -> new SubjectListing(
             rs.getObject("listing_id", UUID.class), rs.getLong("version"), rs.getString("subject_key"),
             SubjectType.valueOf(rs.getString("subject_type")), rs.getString("name"), rs.getString("uscc"),
@@ -31,6 +32,8 @@ public class CreditSubjectListings {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
+    /** The statements of the checks that are not fuzzy, by how the subject is named and whether a person is keyed. */
+    private final String[] plainStatements = new String[CheckRequest.By.values().length * 2];
     /** The schema pg_trgm was installed in (this service's, or another's that installed it first); looked up once. */
     private volatile String trgmSchema;
 
@@ -117,6 +120,10 @@ public class CreditSubjectListings {
         boolean limited = by == CheckRequest.By.NAME;
         String pinyin = null;
         boolean latin = false;
+        // issue 9: the statement of a check by USCC, ID number or exact name depends only on how the subject is named
+        // and how it is registered, so it is built once (and its named parameters parsed once, not hashed anew)
+        int shape = fuzzy ? -1 : by.ordinal() * 2 + (registration.personKey() != null ? 1 : 0);
+        String sql = shape < 0 ? null : plainStatements[shape];
         switch (by) {
             case USCC -> {
                 match = "uscc = :value";
@@ -143,13 +150,18 @@ public class CreditSubjectListings {
                 }
             }
         }
-        String sql = "WITH found AS (SELECT " + COLUMNS + " FROM credit_subject_listing WHERE " + match + " AND"
-                + IN_FORCE + "ORDER BY " + order + (limited ? " LIMIT :limit" : "") + "), "
-                + CheckRegister.registering(registration)
-                + " SELECT " + COLUMNS + " FROM found ORDER BY " + order;
+        if (sql == null) {
+            sql = "WITH found AS (SELECT " + COLUMNS + " FROM credit_subject_listing WHERE " + match + " AND"
+                    + IN_FORCE + "ORDER BY " + order + (limited ? " LIMIT :limit" : "") + "), "
+                    + CheckRegister.registering(registration)
+                    + " SELECT " + COLUMNS + " FROM found ORDER BY " + order;
+            if (shape >= 0) {
+                plainStatements[shape] = sql;
+            }
+        }
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("value", value)
-                .param("today", today);
+                .param("today", today.toString());
         if (limited) {
             statement = statement.param("limit", limit);
         }
