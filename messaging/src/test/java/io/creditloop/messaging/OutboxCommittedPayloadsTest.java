@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -101,7 +102,8 @@ class OutboxCommittedPayloadsTest {
                 () -> outbox.appendAll(List.of(new Outbox.Message("audit", "k1", single))));
 
         verify(jdbc).update(startsWith("INSERT INTO outbox"), eq(UUID.fromString(single.id())), eq("audit"),
-                eq("k1"), eq(single.type()), eq("sealed:" + codec.encode(single)), eq(single.data().listingId()));
+                eq("k1"), eq(single.type()), eq("sealed:" + codec.encode(single)), eq(single.data().listingId()),
+                isNull()); // no request id: none in the logging context
         verify(jdbc, never()).execute(any(ConnectionCallback.class));
 
         complete(TransactionSynchronization.STATUS_COMMITTED, () -> outbox.appendAll(List.of(
