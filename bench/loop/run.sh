@@ -13,6 +13,8 @@
 #
 #   bench/loop/run.sh                                   LISTINGS=20000 RATES=500 DURATION=60
 #   LISTINGS=10000 RATES=500,100 DURATION=30 bench/loop/run.sh
+#   RECOGNISED=2026-11-02 bench/loop/run.sh              listings recognised long ago: every forward overdue on arrival
+#                                                   (default today in Asia/Shanghai: forwards due in 5/7/10 working days)
 #   LISTINGS=0 RATES= IDLE=60 ONE_AT_A_TIME=false bench/loop/run.sh   only the idle phase (and memory)
 #   APP_JVM_OPTIONS="-XX:+UseSerialGC -Xmx256m" bench/loop/run.sh   the apps with the full JIT ({app} in an option
 #                                                   becomes the app's name, e.g. a JFR file each; default: the system
@@ -32,13 +34,14 @@ DURATION=${DURATION:-60}
 DRAIN=${DRAIN:-180}
 IDLE=${IDLE:-30}
 ONE_AT_A_TIME=${ONE_AT_A_TIME:-true}
+RECOGNISED=${RECOGNISED:-today} # the listings' recognition date (R6 deadlines); a past date makes every forward overdue
 mkdir -p "$HERE/results"
 RESULT=$HERE/results/loop-$(date -u +%Y%m%dT%H%M%SZ)-listings$LISTINGS.txt
 REPO=()
 [[ -n ${MAVEN_REPO:-} ]] && REPO=(-Dmaven.repo.local="$MAVEN_REPO")
 cd "$ROOT"
 {
-  echo "loop: LISTINGS=$LISTINGS BATCH=$BATCH THREADS=$THREADS RATES=$RATES DURATION=$DURATION DRAIN=$DRAIN IDLE=$IDLE"
+  echo "loop: LISTINGS=$LISTINGS BATCH=$BATCH THREADS=$THREADS RATES=$RATES DURATION=$DURATION DRAIN=$DRAIN IDLE=$IDLE RECOGNISED=$RECOGNISED"
   echo "machine: nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(uname -sr)"
   free -g
   java -version 2>&1
@@ -52,6 +55,7 @@ status=0
   -Dcreditloop.loop.import-threads="$THREADS" -Dcreditloop.loop.rates="$RATES" \
   -Dcreditloop.loop.duration-seconds="$DURATION" -Dcreditloop.loop.drain-seconds="$DRAIN" \
   -Dcreditloop.loop.idle-seconds="$IDLE" -Dcreditloop.loop.one-at-a-time="$ONE_AT_A_TIME" \
+  -Dcreditloop.loop.recognised="$RECOGNISED" \
   -Dcreditloop.loop.out="$RESULT" ${APP_JVM_OPTIONS:+"-Dcreditloop.suite.jvm-options=$APP_JVM_OPTIONS"} \
   >"$RESULT.log" 2>&1 || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULT"
