@@ -49,6 +49,18 @@ cd "$ROOT"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "commit: $(git rev-parse --short HEAD) $(git status --porcelain --untracked-files=no | grep -q . && echo '(with local changes)')"
 } | tee "$RESULT"
+# PostgreSQL as deployed: this machine's cluster runs with autovacuum off (its CI configuration, conf.d/90-ci.conf);
+# a deployment keeps PostgreSQL's default (on), and without it the loop's fresh tables are never analysed (plans made
+# for empty tables) nor vacuumed (every update's dead row version stays). AUTOVACUUM=on (default) turns it on for the
+# run with ALTER SYSTEM and puts the cluster back afterwards; AUTOVACUUM=asis leaves the cluster as it is.
+AUTOVACUUM=${AUTOVACUUM:-on}
+pg() { psql -X -q -At -h 127.0.0.1 -U postgres -d postgres -c "$1"; }
+if [[ $AUTOVACUUM == on && $(pg 'SHOW autovacuum' 2>/dev/null) == off ]]; then
+  pg 'ALTER SYSTEM SET autovacuum = on' && pg 'SELECT pg_reload_conf()' >/dev/null
+  trap "pg 'ALTER SYSTEM RESET autovacuum' && pg 'SELECT pg_reload_conf()' >/dev/null" EXIT
+  sleep 1
+fi
+echo "PostgreSQL autovacuum during the run: $(pg 'SHOW autovacuum' 2>/dev/null || echo '?')" | tee -a "$RESULT"
 status=0
 ./mvnw -B -q -o "${REPO[@]}" -f system-tests/pom.xml verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=LoopBench -Dcreditloop.loop.listings="$LISTINGS" -Dcreditloop.loop.batch="$BATCH" \
