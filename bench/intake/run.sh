@@ -160,6 +160,7 @@ sleep 1
 read -r xc0 ti0 tu0 td0 < <(stats)
 map0=$(metric creditloop_intake_mapping_seconds_sum); chunk0=$(metric creditloop_intake_chunk_seconds_sum)
 tables >"$WORK/tables0"
+ins0=$(awk '$1 == "outbox" { print $2 }' "$WORK/tables0")
 # CPU of this database's PostgreSQL backends (the service's pool, the statistics reads): per pid, clock ticks
 pg_ticks() { for p in $(psql -X -At -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB'"); do
   echo "$p $(cpu_ticks "$p")"; done | LC_ALL=C sort; }
@@ -228,8 +229,11 @@ proc_ns=$((finished_ns - started_ns))
 wall_ns=$((finished_ns - t_up))
 intake_rate=$(rate "$accepted" "$proc_ns")
 e2e_rate=$(rate "$accepted" "$wall_ns")
-outbox=$(sql "SELECT count(*) FROM identification.outbox")
-outbox_published=$(sql "SELECT count(*) FROM identification.outbox WHERE published_at IS NOT NULL")
+# issue 9: the relay deletes what it sent (published-retention 0s), so rows written are counted as inserts
+outbox_ins() { awk '$1 == "outbox" { print $2 }' "$1"; }
+outbox=$(( $(outbox_ins "$WORK/tables1") - ${ins0:-0} ))
+outbox_unsent=$(sql "SELECT count(*) FROM identification.outbox WHERE published_at IS NULL")
+outbox_published=$((outbox - outbox_unsent))
 listings=$(sql "SELECT count(*) FROM identification.listing" 2>/dev/null || echo n/a)
 db_size=$(sql "SELECT pg_size_pretty(pg_database_size(current_database()))")
 rejection_sample=$(sql "SELECT field || ': ' || message FROM identification.intake_rejection LIMIT 3" || true)
@@ -258,7 +262,7 @@ ratio intake / COPY      $ratio processing, $vs_ratio validation+storage alone
 ratio intake / Kafka     $k_ratio processing, $k_vs_ratio validation+storage alone
 ratio intake / slower    $s_ratio processing, $s_vs_ratio validation+storage alone   (issue 9 goal: ≥ 25 % of the slower floor)
 CPU per accepted row     identification-service $app_ms_row ms, PostgreSQL backends of this database $pg_ms_row ms   (upload → DONE; the relay's sends and updates included)
-outbox rows written      $outbox ($outbox_published relayed to Kafka by the time of reading)
+outbox rows written      $outbox ($outbox_published relayed to Kafka by the time of reading; inserts from pg_stat_user_tables less the rows still unsent)
 listings in the database $listings; database size $db_size
 PostgreSQL during intake $((xc1 - xc0)) commits ($(per_row $((xc1 - xc0)))/row), $((ti1 - ti0)) tuples inserted ($(per_row $((ti1 - ti0)))/row), $((tu1 - tu0)) updated ($(per_row $((tu1 - tu0)))/row)  (whole database, includes the relay and schedulers)
 CPU during the upload    identification-service $(awk -v t=$((app_cpu1 - app_cpu0)) -v hz="$(getconf CLK_TCK)" -v ns=$((t_seen - t_up)) 'BEGIN { printf "%.1f s = %.0f %% of one core", t / hz, 100 * t / hz / (ns / 1e9) }'); whole machine $(awk -v a=$((m_all1 - m_all0)) -v i=$((m_idle1 - m_idle0)) -v n="$(nproc)" 'BEGIN { if (a > 0) printf "%.0f %% busy of %d cores", 100 * (a - i) / a, n }'); load average before $load_before, after $load_after
@@ -266,7 +270,7 @@ JVM                      -Xmx512m; RSS idle $((rss_idle_kb / 1024)) MB, max samp
 heap after the run (jcmd GC.heap_info):
 $heap_info
 EOF
-echo "per data row, by table (identification schema, from pg_stat_user_tables; the outbox relay's updates included):"
+echo "per data row, by table (identification schema, from pg_stat_user_tables; the outbox relay's deletes, or with a published-retention its updates, included):"
 LC_ALL=C join "$WORK/tables0" "$WORK/tables1" | awk -v n="$rows_read" 'n > 0 {
   ins = ($7 - $2) / n; upd = ($8 - $3) / n; del = ($9 - $4) / n; idx = ($10 - $5) / n; seq = ($11 - $6) / n
   if (ins + upd + del + idx + seq > 0.001)

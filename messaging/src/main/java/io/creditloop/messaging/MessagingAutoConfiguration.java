@@ -122,7 +122,7 @@ public class MessagingAutoConfiguration {
                             ObjectProvider<PayloadProtection> protection, Outbox outbox) {
         OutboxRelay relay = new OutboxRelay(jdbc, kafka, tx, meters.getIfAvailable(SimpleMeterRegistry::new),
                 properties.relayBatchSize(), properties.sendTimeout(),
-                protection.getIfAvailable(() -> PayloadProtection.NONE));
+                protection.getIfAvailable(() -> PayloadProtection.NONE), properties.publishedRetention());
         relay.sendFromMemory(outbox); // issue 9: events committed here are not read back to be sent
         return relay;
     }

@@ -12,13 +12,16 @@ import java.time.Duration;
  * topics ({@code Topics.SUITE_TOPICS} and their dead-letter topics), created at start-up if missing, so a cluster
  * need not auto-create topics; more partitions than a topic has are added, fewer are never taken away.
  * {@code relayOnCommit}: start the relay as soon as events are committed, not only on its tick.
+ * {@code publishedRetention}: how long the outbox keeps a row Kafka has acknowledged. Zero (the default, issue 9): the
+ * relay deletes it in the transaction that sent it. More (e.g. {@code 7d}, to inspect what went out): the relay marks
+ * it published and the hourly purge deletes it once older than that.
  */
 @ConfigurationProperties("creditloop.messaging")
 public record MessagingProperties(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("500") int relayBatchSize,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("7d") Duration publishedRetention,
+        @DefaultValue("0s") Duration publishedRetention,
         @DefaultValue("14d") Duration processedRetention,
         @DefaultValue(".dlt") String deadLetterSuffix,
         @DefaultValue("200ms") Duration retryInitialInterval,

@@ -134,7 +134,8 @@ public class Outbox {
 
     /**
      * R11 (001 §19): the outbox keeps no event of an erroneous listing. Rows already relayed are deleted now (the
-     * events live on in Kafka only); rows not relayed yet, including those appended earlier in this transaction
+     * events live on in Kafka only; there are such rows only with a {@code published-retention}, by default the relay
+     * deletes every row it sends); rows not relayed yet, including those appended earlier in this transaction
      * (the exit itself, the lifts), are marked and deleted by {@link OutboxRelay} as soon as they are sent.
      * Rows are found by the listing id their event names ({@code data.listingId}).
      *

@@ -21,9 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes committed outbox rows to Kafka in id order, then marks them published in the same database
- * transaction. A crash between the send and the commit re-sends the batch: delivery is at least once, and every
- * consumer de-duplicates by event id. One relay at a time per schema (a transaction-scoped advisory lock): with
+ * Publishes committed outbox rows to Kafka in id order, then, in the same database transaction, deletes them (issue 9:
+ * {@code published-retention} zero, the default) or marks them published, to be purged once older than the retention
+ * (a deployment that keeps sent rows for inspection). A crash between the send and the commit re-sends the batch:
+ * delivery is at least once, and every consumer de-duplicates by event id. One relay at a time per schema (a transaction-scoped advisory lock): with
  * several instances, a second relay sending later rows while the first is slow would put a listing's events out
  * of order. A row's request id, if it has one, goes on the record as the {@value RequestIds#HEADER} header.
  */
@@ -36,20 +37,29 @@ public class OutboxRelay {
     private final TransactionTemplate tx;
     private final int batchSize;
     private final Duration sendTimeout;
+    /** Issue 9: zero deletes each row once Kafka has acknowledged it; more keeps it, marked sent, that long. */
+    private final boolean keepSent;
     private final Counter relayed;
     private final Counter failures;
     private final PayloadProtection protection;
     /** Issue 9: the JSON of events committed by this process, so most rows need not be read back and opened. */
     private volatile CommittedPayloads committed = new CommittedPayloads(0);
 
+    /** Sent rows are deleted at once (no retention), events go out as stored. */
     public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
                        MeterRegistry meters, int batchSize, Duration sendTimeout) {
-        this(jdbc, kafka, tx, meters, batchSize, sendTimeout, PayloadProtection.NONE);
+        this(jdbc, kafka, tx, meters, batchSize, sendTimeout, PayloadProtection.NONE, Duration.ZERO);
     }
 
-    /** {@code protection} opens what {@link Outbox} sealed: the event goes out as it was made. */
+    /**
+     * {@code protection} opens what {@link Outbox} sealed: the event goes out as it was made.
+     * {@code publishedRetention}: zero deletes a row in the transaction that saw it acknowledged; more marks it
+     * published ({@code published_at}) and leaves it to {@link #purgePublished}.
+     */
     public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
-                       MeterRegistry meters, int batchSize, Duration sendTimeout, PayloadProtection protection) {
+                       MeterRegistry meters, int batchSize, Duration sendTimeout, PayloadProtection protection,
+                       Duration publishedRetention) {
+        this.keepSent = publishedRetention.compareTo(Duration.ZERO) > 0;
         this.protection = protection;
         this.jdbc = jdbc;
         this.kafka = kafka;
@@ -129,15 +139,22 @@ public class OutboxRelay {
             } catch (Exception e) {
                 throw new IllegalStateException("Kafka did not acknowledge outbox batch", e);
             }
-            jdbc.sql("UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL "
-                            + "WHERE id IN (:ids)")
-                    .param("ids", rows.stream().map(Row::id).toList())
-                    .update();
-            // R11: events of an erroneous listing leave the outbox once sent (Outbox#erase; the mark cannot change
-            // while the rows are locked here)
-            List<Long> erased = rows.stream().filter(Row::eraseAfterRelay).map(Row::id).toList();
-            if (!erased.isEmpty()) {
-                jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", erased).update();
+            List<Long> ids = rows.stream().map(Row::id).toList();
+            if (!keepSent) {
+                // issue 9: a delete, not an update that cannot be HOT (outbox_unpublished names published_at) and is
+                // purged later; R11 holds as well, every sent row is gone
+                jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", ids).update();
+            } else {
+                jdbc.sql("UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL "
+                                + "WHERE id IN (:ids)")
+                        .param("ids", ids)
+                        .update();
+                // R11: events of an erroneous listing leave the outbox once sent (Outbox#erase; the mark cannot
+                // change while the rows are locked here)
+                List<Long> erased = rows.stream().filter(Row::eraseAfterRelay).map(Row::id).toList();
+                if (!erased.isEmpty()) {
+                    jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", erased).update();
+                }
             }
             committed.removeAll(rows.stream().map(Row::eventId).toList());
             return rows.size();
@@ -190,7 +207,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Published rows older than the retention are removed; the events live on in Kafka and the state tables. */
+    /**
+     * Published rows older than the retention are removed; the events live on in Kafka and the state tables. With no
+     * retention the relay has deleted them already; this removes what an earlier retention kept.
+     */
     public int purgePublished(Duration retention) {
         return jdbc.sql("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => :secs)")
                 .param("secs", (double) retention.toSeconds())

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Drives the relay (a stuck publication is simply retried on the next tick) and, hourly, forgets what no longer needs
- * keeping: published outbox rows and old inbox entries. Both are plain deletes by age, safe on several instances.
+ * keeping: published outbox rows past {@code published-retention} (with none, the default, the relay has deleted them
+ * already) and old inbox entries. Both are plain deletes by age, safe on several instances.
  * {@link #prompt()} starts the relay as soon as a transaction that appended events commits, so an event does not wait
  * for a tick (loop latency); prompts arriving while it runs are folded into one more run. With that on
  * ({@code relay-on-commit}, the default) the tick ({@code relay-interval}, 1 s) is only the fallback: a relay that

@@ -43,8 +43,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {SanctionServiceApplication.class, ServiceITSupport.MovableClock.class},
-        // tests run the reminder job themselves, at the time they set
-        properties = "creditloop.sanction.reminders-enabled=false")
+        // tests run the reminder job themselves, at the time they set; sent outbox rows are kept, marked published
+        // (issue 9: by default the relay deletes them), so tests can count what the service emitted (outboxed)
+        properties = {"creditloop.sanction.reminders-enabled=false", "creditloop.messaging.published-retention=7d"})
 public abstract class ServiceITSupport {
 
     /** The service's clock: the real time unless a test sets it; reset after every test. */
@@ -161,7 +162,7 @@ public abstract class ServiceITSupport {
         return awaitLoop(listingId, l -> l.tasks().stream().filter(t -> t.liftedAt() == null).count() == count);
     }
 
-    /** Outbox rows (everything this service sent or will send) of one type under one key. */
+    /** Outbox rows (everything this service sent or will send: sent rows are kept here) of one type under one key. */
     protected long outboxed(String key, String type) {
         return jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = :key AND event_type = :type")
                 .param("key", key)

@@ -13,9 +13,15 @@ import java.util.List;
 
 /**
  * Points every {@code @SpringBootTest} in a module that has test-support on its test classpath at the servers
- * {@link TestServers} chose, so tests never configure Kafka or PostgreSQL themselves.
+ * {@link TestServers} chose, so tests never configure Kafka or PostgreSQL themselves. Sent outbox rows are kept
+ * ({@link #KEPT_FOR_TESTS}) unless a test sets {@link #PUBLISHED_RETENTION}.
  */
 public class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
+
+    /** The outbox's {@code MessagingProperties#publishedRetention}. */
+    public static final String PUBLISHED_RETENTION = "creditloop.messaging.published-retention";
+    /** What service ITs keep sent outbox rows for, unless a test sets the property itself. */
+    public static final String KEPT_FOR_TESTS = "7d";
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -35,6 +41,14 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
                     .applyTo(context);
             boolean messaging = org.springframework.util.ClassUtils.isPresent("io.creditloop.messaging.EventCodec",
                     context.getClassLoader());
+            if (messaging) {
+                // issue 9: the services delete an outbox row once Kafka has it (published-retention 0s). Their ITs
+                // read what a service emitted from its outbox rows, so here sent rows are kept, marked published, as a
+                // deployment with a retention does; lowest precedence, so a test about the default sets 0s itself
+                // (OutboxDeleteOnSendIT) and the suite's processes (system-tests) run with the default.
+                context.getEnvironment().getPropertySources().addLast(new org.springframework.core.env.MapPropertySource(
+                        "creditloopTestDefaults", java.util.Map.of(PUBLISHED_RETENTION, KEPT_FOR_TESTS)));
+            }
             if (messaging && context instanceof org.springframework.beans.factory.support.BeanDefinitionRegistry registry) {
                 // lazy: only the tests that autowire it make one
                 org.springframework.beans.factory.support.RootBeanDefinition fixture =

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * R11 (001 §19): an erroneous listing leaves no event in the outbox, also when its erasure meets the relay in the
  * middle of sending that event. The relay is off here; the test plays its part with the statements it runs (lock the
- * unsent row, mark it sent, commit) so the interleaving is the one that matters, every time.
+ * unsent row; once Kafka has it, delete it, with no {@code published-retention}, the default, or mark it sent, with
+ * one; commit) so the interleaving is the one that matters, every time.
  */
 @SpringBootTest(properties = {"creditloop.identification.lifecycle-enabled=false",
         "creditloop.messaging.relay-enabled=false"})
@@ -43,8 +44,20 @@ class OutboxErasureRaceIT {
     JdbcClient jdbc;
 
     @Test
-    @DisplayName("R11: an event the relay is sending while the listing is erased is deleted once the relay has marked it sent")
+    @DisplayName("R11: an event the relay is sending while the listing is erased is gone once the relay has sent it (no retention)")
+    void erasureMeetsTheRelayDeletingWhatItSent() throws Exception {
+        int erasedNow = raceWithTheRelay("DELETE FROM outbox WHERE listing_id = :id");
+        assertThat(erasedNow).as("the relay deleted the row, the erasure found none").isZero();
+    }
+
+    @Test
+    @DisplayName("R11: an event the relay is sending while the listing is erased is deleted once the relay has marked it sent (retention)")
     void erasureWaitsForTheRelayInFlight() throws Exception {
+        raceWithTheRelay("UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE listing_id = :id");
+    }
+
+    /** @return what the erasure deleted itself */
+    private int raceWithTheRelay(String relayAfterSend) throws Exception {
         UUID listingId = UUID.randomUUID();
         Envelope<ListingConfirmed> event = confirmed(listingId);
         tx.executeWithoutResult(s -> outbox.append(Topics.LISTING_EVENTS, event.subject(), event));
@@ -56,8 +69,7 @@ class OutboxErasureRaceIT {
                     .param("id", listingId).query(Long.class).single();
             locked.countDown();
             await(sent);
-            jdbc.sql("UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE listing_id = :id")
-                    .param("id", listingId).update();
+            jdbc.sql(relayAfterSend).param("id", listingId).update();
         }));
         assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -65,10 +77,11 @@ class OutboxErasureRaceIT {
         Thread.sleep(500); // the erasure reaches the row the relay holds, or is done already
         sent.countDown();
         relay.get(30, TimeUnit.SECONDS);
-        erasure.get(30, TimeUnit.SECONDS);
+        int erasedNow = erasure.get(30, TimeUnit.SECONDS);
 
         assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE listing_id = :id").param("id", listingId)
                 .query(Long.class).single()).as("outbox rows of the erased listing").isZero();
+        return erasedNow;
     }
 
     private static void await(CountDownLatch latch) {

@@ -80,7 +80,8 @@ class ListingEventsListenerIT extends ServiceITSupport {
         });
 
         // everything this listing put in the outbox is out, and it is exactly these three tasks (the relay marks them
-        // sent once Kafka has acknowledged them, so possibly just after the records are read here)
+        // sent once Kafka has acknowledged them, so possibly just after the records are read here; ServiceITSupport
+        // keeps sent rows, with no retention, the default, the relay deletes them instead: OutboxSentRowsIT)
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(jdbc.sql("SELECT topic FROM outbox WHERE message_key = :key AND published_at IS NOT NULL")
                         .param("key", subject.key()).query(String.class).list())
