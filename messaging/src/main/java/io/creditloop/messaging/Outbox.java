@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Transactional outbox. {@link #append} must run inside the transaction that changes state, so the state change
  * and its event commit or roll back together; {@link OutboxRelay} publishes committed rows to Kafka, on its
  * schedule and, promptly, once a transaction that appended events has committed ({@link OutboxScheduler}).
- * Each row keeps the request id the event was appended for ({@link CurrentRequestId}), which the relay puts on the
- * Kafka record: no extra statement, a column of the same insert.
+ * Each row keeps the request id the event was appended for ({@link CurrentRequestId}, or the message's own,
+ * {@link Message#forRequest}), which the relay puts on the Kafka record: no extra statement, a column of the same insert.
  */
 public class Outbox {
 
@@ -30,8 +30,30 @@ public class Outbox {
     /** Per event class: its {@code listingId} record component, if it has one. */
     private static final Map<Class<?>, Optional<RecordComponent>> LISTING_ID = new ConcurrentHashMap<>();
 
-    /** One event to append: the topic, its message key (the partitioning key) and the event. */
-    public record Message(String topic, String key, Envelope<?> event) {
+    /**
+     * One event to append: the topic, its message key (the partitioning key) and the event. Its row keeps the request
+     * id the thread works for ({@link CurrentRequestId#of}), unless the message was given its own ({@link #forRequest}).
+     *
+     * @param ownRequestId whether {@code requestId} is the message's own, rather than the thread's
+     * @param requestId    the message's own request id ({@code null}: none), if {@code ownRequestId}
+     */
+    public record Message(String topic, String key, Envelope<?> event, boolean ownRequestId, String requestId) {
+
+        public Message(String topic, String key, Envelope<?> event) {
+            this(topic, key, event, false, null);
+        }
+
+        /**
+         * This message appended for request {@code id} ({@code null}: for none), whatever the thread works for:
+         * events of several requests appended together each keep their own (issue 9).
+         */
+        public Message forRequest(String id) {
+            return new Message(topic, key, event, true, id);
+        }
+
+        String requestIdFor(UUID listingId) {
+            return ownRequestId ? requestId : CurrentRequestId.of(listingId);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -58,10 +80,15 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Envelope<?> event) {
+        insert(new Message(topic, key, event));
+    }
+
+    private void insert(Message m) {
+        Envelope<?> event = m.event();
         String json = codec.encode(event);
         UUID listingId = listingId(event);
-        jdbc.update(INSERT, UUID.fromString(event.id()), topic, key, event.type(), protection.seal(json),
-                listingId, CurrentRequestId.of(listingId));
+        jdbc.update(INSERT, UUID.fromString(event.id()), m.topic(), m.key(), event.type(), protection.seal(json),
+                listingId, m.requestIdFor(listingId));
         signalAfterCommit().put(UUID.fromString(event.id()).toString(), json);
     }
 
@@ -74,8 +101,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<Message> messages) {
         if (messages.size() == 1) {
-            Message m = messages.get(0);
-            append(m.topic(), m.key(), m.event());
+            insert(messages.get(0));
             return;
         }
         CopyRows rows = new CopyRows("outbox", "event_id", "topic", "message_key", "event_type", "payload",
@@ -86,7 +112,7 @@ public class Outbox {
             json.put(UUID.fromString(m.event().id()).toString(), text);
             UUID listingId = listingId(m.event());
             rows.row(UUID.fromString(m.event().id()), m.topic(), m.key(), m.event().type(), protection.seal(text),
-                    listingId, CurrentRequestId.of(listingId));
+                    listingId, m.requestIdFor(listingId));
         }
         rows.copy(jdbc);
         signalAfterCommit().putAll(json);

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -61,9 +63,10 @@ public class ErroneousListingErasure {
     public int forwards(UUID listingId) {
         boolean erroneous = jdbc.sql("SELECT count(*) FROM erroneous_listing WHERE listing_id = :id")
                 .param("id", listingId).query(Long.class).single() > 0;
-        if (!erroneous) {
-            return 0;
-        }
+        return erroneous ? erase(listingId) : 0;
+    }
+
+    private int erase(UUID listingId) {
         int erased = jdbc.sql("""
                         UPDATE forward SET payload = '{"purged":true}', acknowledgement = NULL,
                             rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE :erased END,
@@ -73,6 +76,29 @@ public class ErroneousListingErasure {
         jdbc.sql("UPDATE department_notice SET reason = :erased WHERE listing_id = :id")
                 .param("erased", Erased.VALUE).param("id", listingId).update();
         outbox.erase(listingId);
+        return erased;
+    }
+
+    /**
+     * {@link #forwards} for the listings of one platform call's final forwards: which of them are erroneous is asked
+     * in one statement (issue 9), and only those are erased.
+     *
+     * @return how many forwards were erased now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forwardsOf(Collection<UUID> listingIds) {
+        if (listingIds.isEmpty()) {
+            return 0;
+        }
+        List<UUID> erroneous = jdbc.sql("""
+                        SELECT listing_id FROM erroneous_listing WHERE listing_id = ANY(CAST(:ids AS uuid[]))
+                        ORDER BY listing_id""")
+                .param("ids", listingIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class).list();
+        int erased = 0;
+        for (UUID listingId : erroneous) {
+            erased += erase(listingId);
+        }
         return erased;
     }
 

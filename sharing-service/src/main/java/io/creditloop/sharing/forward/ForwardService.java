@@ -28,8 +28,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -189,7 +191,7 @@ public class ForwardService {
     /** Stores one attempt's outcome; a forward that is no longer pending (another instance finished it) is left alone. */
     @Transactional
     public void recordOutcome(UUID forwardId, DeliveryOutcome outcome) {
-        record(forwardId, outcome);
+        record(Map.of(forwardId, outcome));
     }
 
     /**
@@ -198,63 +200,81 @@ public class ForwardService {
      */
     @Transactional
     public void recordOutcomes(Map<UUID, DeliveryOutcome> outcomes) {
-        outcomes.forEach(this::record);
+        record(outcomes);
     }
 
-    private void record(UUID forwardId, DeliveryOutcome outcome) {
-        Forward forward = forwards.lock(forwardId)
-                .orElseThrow(() -> new IllegalStateException("no forward " + forwardId));
-        // the outcome's event carries the request id the forward was recorded for (a scheduler's has none)
-        try (CurrentRequestId.Scope request = CurrentRequestId.open(forward.requestId())) {
-            record(forward, outcome);
-        }
-    }
-
-    private void record(Forward forward, DeliveryOutcome outcome) {
-        UUID forwardId = forward.forwardId();
-        if (!forward.pending() || outcome instanceof DeliveryOutcome.Deferred) {
-            forwards.landed(forwardId);
-            if (forward.state() == ForwardState.CANCELLED && outcome instanceof DeliveryOutcome.Delivered d) {
-                // R11: cancelled while its call was in flight; the platform has it, and the exit (claimed only now)
-                // tells it to delete the record
-                log.warn("forward {} ({} of listing {} v{}) was cancelled while in flight and reached {} anyway ({}); "
-                        + "the listing's exit follows it", forwardId, forward.action(), forward.listingId(),
-                        forward.listingVersion(), forward.platform(), d.acknowledgement());
-            }
+    /**
+     * Issue 9, set-based: the call's forwards locked in one statement, their results written in one, their events
+     * appended in one, each event in the name of the request its forward was recorded for.
+     */
+    private void record(Map<UUID, DeliveryOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
             return;
         }
+        Map<UUID, Forward> locked = forwards.lockAll(outcomes.keySet());
         Instant now = clock.instant();
-        if (outcome instanceof DeliveryOutcome.Delivered delivered) {
-            Forward done = forward.delivered(delivered.acknowledgement(), now);
-            forwards.update(done, null, now);
-            publish(done, EventTypes.FORWARD_DELIVERED, now, new ForwardDelivered(done.forwardId(), done.listingId(),
-                    done.listingVersion(), done.platform(), done.action(), done.dueDate(), now,
-                    done.acknowledgement()));
-            log.info("forward {} ({} of listing {} v{}) delivered to {} as {} after {} attempt(s)",
-                    done.forwardId(), done.action(), done.listingId(), done.listingVersion(), done.platform(),
-                    done.acknowledgement(), done.attempts());
-        } else if (outcome instanceof DeliveryOutcome.Rejected rejected) {
-            Forward done = forward.rejected(rejected.reason(), now);
-            forwards.update(done, null, now);
-            // R6: the recognising department answers for the record and is told, in the same transaction
-            DepartmentNotice notice = DepartmentNotice.of(done, now);
-            notices.insert(notice);
-            publish(done, EventTypes.FORWARD_REJECTED, now, new ForwardRejected(done.forwardId(), done.listingId(),
-                    done.listingVersion(), done.platform(), done.action(), done.dueDate(), now,
-                    done.rejectionReason(), notice.department()));
-            log.warn("forward {} ({} of listing {} v{}) rejected by {}: {}; department {} told", done.forwardId(),
-                    done.action(), done.listingId(), done.listingVersion(), done.platform(), done.rejectionReason(),
-                    notice.department());
+        List<UUID> landed = new ArrayList<>();
+        List<Forwards.Attempt> attempts = new ArrayList<>();
+        List<DepartmentNotice> notices = new ArrayList<>();
+        List<Outbox.Message> events = new ArrayList<>();
+        Set<UUID> finished = new LinkedHashSet<>();
+        outcomes.forEach((forwardId, outcome) -> {
+            Forward forward = locked.get(forwardId);
+            if (forward == null) {
+                throw new IllegalStateException("no forward " + forwardId);
+            }
+            // the outcome's event and log carry the request id the forward was recorded for (a scheduler's has none)
+            try (CurrentRequestId.Scope request = CurrentRequestId.open(forward.requestId())) {
+                if (!forward.pending() || outcome instanceof DeliveryOutcome.Deferred) {
+                    landed.add(forwardId);
+                    if (forward.state() == ForwardState.CANCELLED && outcome instanceof DeliveryOutcome.Delivered d) {
+                        // R11: cancelled while its call was in flight; the platform has it, and the exit (claimed
+                        // only now) tells it to delete the record
+                        log.warn("forward {} ({} of listing {} v{}) was cancelled while in flight and reached {} "
+                                + "anyway ({}); the listing's exit follows it", forwardId, forward.action(),
+                                forward.listingId(), forward.listingVersion(), forward.platform(), d.acknowledgement());
+                    }
+                    return;
+                }
+                if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+                    Forward done = forward.delivered(delivered.acknowledgement(), now);
+                    attempts.add(new Forwards.Attempt(done, null));
+                    events.add(message(done, EventTypes.FORWARD_DELIVERED, now, new ForwardDelivered(done.forwardId(),
+                            done.listingId(), done.listingVersion(), done.platform(), done.action(), done.dueDate(), now,
+                            done.acknowledgement())).forRequest(forward.requestId()));
+                    finished.add(done.listingId());
+                    log.info("forward {} ({} of listing {} v{}) delivered to {} as {} after {} attempt(s)",
+                            done.forwardId(), done.action(), done.listingId(), done.listingVersion(), done.platform(),
+                            done.acknowledgement(), done.attempts());
+                } else if (outcome instanceof DeliveryOutcome.Rejected rejected) {
+                    Forward done = forward.rejected(rejected.reason(), now);
+                    attempts.add(new Forwards.Attempt(done, null));
+                    // R6: the recognising department answers for the record and is told, in the same transaction
+                    DepartmentNotice notice = DepartmentNotice.of(done, now);
+                    notices.add(notice);
+                    events.add(message(done, EventTypes.FORWARD_REJECTED, now, new ForwardRejected(done.forwardId(),
+                            done.listingId(), done.listingVersion(), done.platform(), done.action(), done.dueDate(), now,
+                            done.rejectionReason(), notice.department())).forRequest(forward.requestId()));
+                    finished.add(done.listingId());
+                    log.warn("forward {} ({} of listing {} v{}) rejected by {}: {}; department {} told",
+                            done.forwardId(), done.action(), done.listingId(), done.listingVersion(), done.platform(),
+                            done.rejectionReason(), notice.department());
+                } else if (outcome instanceof DeliveryOutcome.Failed failed) {
+                    Forward retry = forward.failed(failed.error());
+                    attempts.add(new Forwards.Attempt(retry, now.plus(properties.backoffAfter(retry.attempts()))));
+                    log.warn("forward {} to {} failed (attempt {}), will retry: {}", retry.forwardId(),
+                            retry.platform(), retry.attempts(), retry.lastError());
+                }
+            }
+        });
+        forwards.landedAll(landed);
+        forwards.updateAll(attempts, now);
+        notices.forEach(this.notices::insert);
+        if (!events.isEmpty()) {
+            outbox.appendAll(events); // issue 9: the call's events in one write, each with its own request id
         }
-        if (!(outcome instanceof DeliveryOutcome.Failed)) {
-            erasure.forwards(forward.listingId());
-        }
-        if (outcome instanceof DeliveryOutcome.Failed failed) {
-            Forward retry = forward.failed(failed.error());
-            forwards.update(retry, now.plus(properties.backoffAfter(retry.attempts())), now);
-            log.warn("forward {} to {} failed (attempt {}), will retry: {}", retry.forwardId(), retry.platform(),
-                    retry.attempts(), retry.lastError());
-        }
+        // R11: a final forward of an erroneous listing keeps no record; after its event, so the outbox row is erased too
+        erasure.forwardsOf(finished);
     }
 
     /**
@@ -267,7 +287,8 @@ public class ForwardService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<Outbox.Message> alarms = new ArrayList<>();
-        List<Forward> overdue = forwards.lockOverdueUnraised(today, limit);
+        // issue 9: each kind marked in one statement that picks, locks and writes each forward once
+        List<Forward> overdue = forwards.raiseOverdue(today, now, limit);
         for (Forward f : overdue) {
             alarms.add(message(f, EventTypes.FORWARD_OVERDUE, now, new ForwardOverdue(f.forwardId(), f.listingId(),
                     f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(), f.attempts(),
@@ -276,8 +297,7 @@ public class ForwardService {
                     f.forwardId(), f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(),
                     f.attempts(), f.lastError());
         }
-        forwards.markOverdueRaised(overdue.stream().map(Forward::forwardId).toList(), now);
-        List<Forward> atRisk = forwards.lockAtRiskUnraised(today, deadlines.atRiskHorizon(today), limit);
+        List<Forward> atRisk = forwards.raiseAtRisk(today, deadlines.atRiskHorizon(today), now, limit);
         for (Forward f : atRisk) {
             alarms.add(message(f, EventTypes.FORWARD_AT_RISK, now, new ForwardAtRisk(f.forwardId(), f.listingId(),
                     f.listingVersion(), f.platform(), f.action(), f.department(), f.dueDate(),
@@ -285,7 +305,6 @@ public class ForwardService {
             log.warn("forward {} ({} of listing {} v{}) to {} is at risk: due {}, {} attempt(s)", f.forwardId(),
                     f.action(), f.listingId(), f.listingVersion(), f.platform(), f.dueDate(), f.attempts());
         }
-        forwards.markAtRiskRaised(atRisk.stream().map(Forward::forwardId).toList(), now);
         if (!alarms.isEmpty()) {
             outbox.appendAll(alarms); // issue 9: one COPY for the round's alarms, in the order raised
         }
@@ -341,11 +360,6 @@ public class ForwardService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the forward of listing " + payload.listingId(), e);
         }
-    }
-
-    private void publish(Forward forward, String type, Instant at, Object data) {
-        Outbox.Message message = message(forward, type, at, data);
-        outbox.append(message.topic(), message.key(), message.event());
     }
 
     private static Outbox.Message message(Forward forward, String type, Instant at, Object data) {

@@ -5,8 +5,6 @@ import io.creditloop.messaging.PayloadProtection;
 import io.creditloop.messaging.CurrentRequestId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +14,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Forwards; {@code next_attempt_at} schedules a pending forward's next attempt (a retry's backoff or a claim's lease). */
@@ -29,11 +32,9 @@ public class Forwards {
     /** Issue 8, R16: the payload's ID number is stored encrypted and opened when a forward is read. */
     private final PayloadProtection protection;
     private final RowMapper<Forward> row;
-    private final NamedParameterJdbcTemplate batches;
 
-    public Forwards(JdbcClient jdbc, PayloadProtection protection, NamedParameterJdbcTemplate batches) {
+    public Forwards(JdbcClient jdbc, PayloadProtection protection) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.protection = protection;
         this.row = rowMapper(protection);
     }
@@ -51,18 +52,75 @@ public class Forwards {
     }
 
     /**
-     * {@link #insert} for many forwards as one JDBC batch (issue 9, one round trip); element i is whether forward i
-     * was recorded.
+     * {@link #insert} for many forwards in one statement (issue 9, one round trip); element i is whether forward i was
+     * recorded. The statement itself reports what it inserted ({@code RETURNING}), not the driver's per-row update
+     * counts, which a rewritten batch ({@code reWriteBatchedInserts}) does not give. Of two forwards of the same change
+     * in one call the first is recorded, as one at a time.
      */
     public boolean[] insertAll(List<Forward> forwards) {
         if (forwards.isEmpty()) {
             return new boolean[0];
         }
-        int[] counts = batches.batchUpdate(INSERT, forwards.stream().map(this::params)
-                .toArray(SqlParameterSource[]::new));
-        boolean[] recorded = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            recorded[i] = counts[i] == 1;
+        int n = forwards.size();
+        String[] ids = new String[n];
+        String[] listingIds = new String[n];
+        Long[] versions = new Long[n];
+        String[] platforms = new String[n];
+        String[] actions = new String[n];
+        String[] payloads = new String[n];
+        String[] dueDates = new String[n];
+        String[] states = new String[n];
+        Integer[] attempts = new Integer[n];
+        String[] createdAts = new String[n];
+        String[] departments = new String[n];
+        String[] requestIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            Forward f = forwards.get(i);
+            ids[i] = f.forwardId().toString();
+            listingIds[i] = f.listingId().toString();
+            versions[i] = f.listingVersion();
+            platforms[i] = f.platform();
+            actions[i] = f.action().name();
+            payloads[i] = protection.seal(f.payload());
+            dueDates[i] = f.dueDate() == null ? null : f.dueDate().toString();
+            states[i] = f.state().name();
+            attempts[i] = f.attempts();
+            createdAts[i] = f.createdAt().toString();
+            departments[i] = f.department();
+            requestIds[i] = requestId(f);
+        }
+        Set<UUID> inserted = new HashSet<>(jdbc.sql("""
+                        INSERT INTO forward (forward_id, listing_id, listing_version, platform, action, payload,
+                            due_date, state, attempts, next_attempt_at, created_at, updated_at, department, request_id)
+                        SELECT u.forward_id, u.listing_id, u.listing_version, u.platform, u.action, CAST(u.payload AS json),
+                            u.due_date, u.state, u.attempts, u.created_at, u.created_at, u.created_at, u.department,
+                            u.request_id
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:listingIds AS uuid[]), CAST(:versions AS bigint[]),
+                            CAST(:platforms AS text[]), CAST(:actions AS text[]), CAST(:payloads AS text[]),
+                            CAST(:dueDates AS date[]), CAST(:states AS text[]), CAST(:attempts AS int[]),
+                            CAST(:createdAts AS timestamptz[]), CAST(:departments AS text[]), CAST(:requestIds AS text[]))
+                            WITH ORDINALITY AS u (forward_id, listing_id, listing_version, platform, action, payload,
+                                due_date, state, attempts, created_at, department, request_id, n)
+                        ORDER BY u.n
+                        ON CONFLICT (listing_id, listing_version, platform) DO NOTHING
+                        RETURNING forward_id""")
+                .param("ids", ids)
+                .param("listingIds", listingIds)
+                .param("versions", versions)
+                .param("platforms", platforms)
+                .param("actions", actions)
+                .param("payloads", payloads)
+                .param("dueDates", dueDates)
+                .param("states", states)
+                .param("attempts", attempts)
+                .param("createdAts", createdAts)
+                .param("departments", departments)
+                .param("requestIds", requestIds)
+                .query((rs, i) -> rs.getObject(1, UUID.class))
+                .list());
+        boolean[] recorded = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            recorded[i] = inserted.contains(forwards.get(i).forwardId());
         }
         return recorded;
     }
@@ -80,8 +138,12 @@ public class Forwards {
                 .addValue("attempts", f.attempts())
                 .addValue("createdAt", timestamp(f.createdAt()))
                 .addValue("department", f.department())
-                // the request the listing event came with (CurrentRequestId); its delivery's events carry it on
-                .addValue("requestId", f.requestId() != null ? f.requestId() : CurrentRequestId.of(f.listingId()));
+                .addValue("requestId", requestId(f));
+    }
+
+    /** The request the listing event came with (CurrentRequestId); its delivery's events carry it on. */
+    private static String requestId(Forward f) {
+        return f.requestId() != null ? f.requestId() : CurrentRequestId.of(f.listingId());
     }
 
     /**
@@ -128,10 +190,18 @@ public class Forwards {
                 .update();
     }
 
-    /** The claimed forward's call to its platform has ended (whatever its state now): its listing's next may go. */
-    public void landed(UUID forwardId) {
-        jdbc.sql("UPDATE forward SET in_flight_until = NULL WHERE forward_id = :id AND in_flight_until IS NOT NULL")
-                .param("id", forwardId).update();
+    /**
+     * The claimed forwards' calls to their platform have ended (whatever their state now): their listings' next may
+     * go. One statement.
+     */
+    public void landedAll(Collection<UUID> forwardIds) {
+        if (forwardIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE forward SET in_flight_until = NULL
+                        WHERE forward_id = ANY(CAST(:ids AS uuid[])) AND in_flight_until IS NOT NULL""")
+                .param("ids", uuids(forwardIds)).update();
     }
 
     public boolean isPending(UUID forwardId) {
@@ -139,32 +209,79 @@ public class Forwards {
                 .param("id", forwardId).query(Long.class).single() > 0;
     }
 
-    /** Locks the forward for the rest of the transaction. */
-    public Optional<Forward> lock(UUID forwardId) {
-        return jdbc.sql("SELECT * FROM forward WHERE forward_id = :id FOR UPDATE")
-                .param("id", forwardId)
+    /**
+     * Locks these forwards for the rest of the transaction, in one statement (issue 9), always in the order of their
+     * ids, so two transactions locking overlapping sets do not deadlock. Forwards that do not exist are missing.
+     */
+    public Map<UUID, Forward> lockAll(Collection<UUID> forwardIds) {
+        Map<UUID, Forward> locked = new HashMap<>();
+        if (forwardIds.isEmpty()) {
+            return locked;
+        }
+        jdbc.sql("SELECT * FROM forward WHERE forward_id = ANY(CAST(:ids AS uuid[])) ORDER BY forward_id FOR UPDATE")
+                .param("ids", uuids(forwardIds))
                 .query(row)
-                .optional();
+                .list()
+                .forEach(f -> locked.put(f.forwardId(), f));
+        return locked;
     }
 
-    /** Stores an attempt's result; {@code nextAttemptAt} is null once the forward is no longer pending. */
-    public void update(Forward f, Instant nextAttemptAt, Instant now) {
+    /** An attempt's result to store: the forward as it is now and, while pending, when to try it next (else null). */
+    public record Attempt(Forward forward, Instant nextAttemptAt) {
+    }
+
+    /**
+     * Stores the results of the attempts of one platform call, in one statement (issue 9); a forward at most once.
+     * Each forward is no longer in flight.
+     */
+    public void updateAll(List<Attempt> attempts, Instant now) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        int n = attempts.size();
+        String[] ids = new String[n];
+        String[] states = new String[n];
+        Integer[] counts = new Integer[n];
+        String[] acks = new String[n];
+        String[] reasons = new String[n];
+        String[] errors = new String[n];
+        String[] deliveredAts = new String[n];
+        String[] rejectedAts = new String[n];
+        String[] nextAttemptAts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Forward f = attempts.get(i).forward();
+            ids[i] = f.forwardId().toString();
+            states[i] = f.state().name();
+            counts[i] = f.attempts();
+            acks[i] = f.acknowledgement();
+            reasons[i] = f.rejectionReason();
+            errors[i] = f.lastError();
+            deliveredAts[i] = text(f.deliveredAt());
+            rejectedAts[i] = text(f.rejectedAt());
+            nextAttemptAts[i] = text(attempts.get(i).nextAttemptAt());
+        }
         jdbc.sql("""
-                        UPDATE forward SET state = :state, attempts = :attempts, acknowledgement = :ack,
-                            rejection_reason = :reason, last_error = :error, delivered_at = :deliveredAt,
-                            rejected_at = :rejectedAt, next_attempt_at = :next, updated_at = :now,
+                        UPDATE forward AS f SET state = u.state, attempts = u.attempts, acknowledgement = u.ack,
+                            rejection_reason = u.reason, last_error = u.error, delivered_at = u.delivered_at,
+                            rejected_at = u.rejected_at, next_attempt_at = u.next_attempt_at, updated_at = :now,
                             in_flight_until = NULL
-                        WHERE forward_id = :id""")
-                .param("state", f.state().name())
-                .param("attempts", f.attempts())
-                .param("ack", f.acknowledgement())
-                .param("reason", f.rejectionReason())
-                .param("error", f.lastError())
-                .param("deliveredAt", timestamp(f.deliveredAt()))
-                .param("rejectedAt", timestamp(f.rejectedAt()))
-                .param("next", timestamp(nextAttemptAt))
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:states AS text[]), CAST(:attempts AS int[]),
+                            CAST(:acks AS text[]), CAST(:reasons AS text[]), CAST(:errors AS text[]),
+                            CAST(:deliveredAts AS timestamptz[]), CAST(:rejectedAts AS timestamptz[]),
+                            CAST(:nextAttemptAts AS timestamptz[]))
+                            AS u (forward_id, state, attempts, ack, reason, error, delivered_at, rejected_at,
+                                next_attempt_at)
+                        WHERE f.forward_id = u.forward_id""")
+                .param("ids", ids)
+                .param("states", states)
+                .param("attempts", counts)
+                .param("acks", acks)
+                .param("reasons", reasons)
+                .param("errors", errors)
+                .param("deliveredAts", deliveredAts)
+                .param("rejectedAts", rejectedAts)
+                .param("nextAttemptAts", nextAttemptAts)
                 .param("now", timestamp(now))
-                .param("id", f.forwardId())
                 .update();
     }
 
@@ -184,48 +301,45 @@ public class Forwards {
     }
 
     /**
-     * R6: pending forwards due in {@code [today, horizon]} whose at-risk alarm is not raised yet, nearest first,
-     * locked for the caller's transaction (other instances skip them).
+     * R6: marks the at-risk alarm raised, at {@code now}, on up to {@code limit} pending forwards due in
+     * {@code [today, horizon]} that have no alarm yet, nearest first, and returns them in that order. One statement
+     * (issue 9): the forwards are picked and locked with SKIP LOCKED (other instances take others) and written once.
      */
-    public List<Forward> lockAtRiskUnraised(LocalDate today, LocalDate horizon, int limit) {
-        return jdbc.sql("""
-                        SELECT * FROM forward
-                        WHERE state = 'PENDING' AND at_risk_raised_at IS NULL AND overdue_raised_at IS NULL
-                          AND due_date BETWEEN :today AND :horizon
-                        ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .param("today", today).param("horizon", horizon).param("limit", limit)
-                .query(row).list();
+    public List<Forward> raiseAtRisk(LocalDate today, LocalDate horizon, Instant now, int limit) {
+        return inDeadlineOrder(jdbc.sql("""
+                        UPDATE forward SET at_risk_raised_at = :now
+                        WHERE forward_id IN (
+                            SELECT forward_id FROM forward
+                            WHERE state = 'PENDING' AND at_risk_raised_at IS NULL AND overdue_raised_at IS NULL
+                              AND due_date BETWEEN :today AND :horizon
+                            ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", timestamp(now)).param("today", today).param("horizon", horizon).param("limit", limit)
+                .query(row).list());
     }
 
-    /** R6: pending forwards due before {@code today} whose overdue alarm is not raised yet, locked likewise. */
-    public List<Forward> lockOverdueUnraised(LocalDate today, int limit) {
-        return jdbc.sql("""
-                        SELECT * FROM forward
-                        WHERE state = 'PENDING' AND overdue_raised_at IS NULL AND due_date < :today
-                        ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .param("today", today).param("limit", limit)
-                .query(row).list();
+    /**
+     * R6: marks the overdue alarm raised, at {@code now}, on up to {@code limit} pending forwards due before
+     * {@code today} that have none yet, earliest first, and returns them in that order; one statement likewise.
+     * Overdue also closes the at-risk alarm: a forward that went straight to overdue is not at risk any more.
+     */
+    public List<Forward> raiseOverdue(LocalDate today, Instant now, int limit) {
+        return inDeadlineOrder(jdbc.sql("""
+                        UPDATE forward SET overdue_raised_at = :now, at_risk_raised_at = COALESCE(at_risk_raised_at, :now)
+                        WHERE forward_id IN (
+                            SELECT forward_id FROM forward
+                            WHERE state = 'PENDING' AND overdue_raised_at IS NULL AND due_date < :today
+                            ORDER BY due_date, created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", timestamp(now)).param("today", today).param("limit", limit)
+                .query(row).list());
     }
 
-    public void markAtRiskRaised(Collection<UUID> forwardIds, Instant at) {
-        markRaised("at_risk_raised_at", forwardIds, at);
-    }
-
-    /** Overdue also closes the at-risk alarm: a forward that went straight to overdue is not at risk any more. */
-    public void markOverdueRaised(Collection<UUID> forwardIds, Instant at) {
-        markRaised("overdue_raised_at", forwardIds, at);
-        if (!forwardIds.isEmpty()) {
-            jdbc.sql("UPDATE forward SET at_risk_raised_at = :at WHERE forward_id IN (:ids) AND at_risk_raised_at IS NULL")
-                    .param("at", timestamp(at)).param("ids", forwardIds).update();
-        }
-    }
-
-    private void markRaised(String column, Collection<UUID> forwardIds, Instant at) {
-        if (forwardIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("UPDATE forward SET " + column + " = :at WHERE forward_id IN (:ids)")
-                .param("at", timestamp(at)).param("ids", forwardIds).update();
+    /** RETURNING gives no order: the alarms go out earliest deadline first, as the forwards were picked. */
+    private static List<Forward> inDeadlineOrder(List<Forward> raised) {
+        List<Forward> sorted = new ArrayList<>(raised);
+        sorted.sort(Comparator.comparing(Forward::dueDate).thenComparing(Forward::createdAt));
+        return sorted;
     }
 
     /**
@@ -331,5 +445,14 @@ public class Forwards {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** An instant as an element of a {@code timestamptz[]} parameter: ISO 8601, UTC. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String[] uuids(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
     }
 }
