@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Defaults every service shares, added last so a service's application.yml or the environment overrides each:
  * the plumbing's migrations, text keys and values, reading from the earliest offset, quick discovery of new
- * agency topics, and the actuator endpoints the run script and orchestrators probe.
+ * agency topics, the actuator endpoints the run script and orchestrators probe, and how the services' connections to
+ * PostgreSQL batch and name themselves.
  */
 public class MessagingDefaults implements EnvironmentPostProcessor {
 
@@ -29,7 +30,17 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
-            Map.entry("server.shutdown", "graceful"));
+            Map.entry("server.shutdown", "graceful"),
+            // issue 9: the driver sends a JDBC batch of single-row INSERTs (the listing consumers' read models, the
+            // intake's chunks of rows) as multi-row INSERTs, one executor round per up to 128 rows instead of one per
+            // row. A rewritten batch reports Statement.SUCCESS_NO_INFO (-2) per row, not the row's count: code that
+            // needs to know which rows an INSERT stored asks with RETURNING instead (SanctionTasks#insertAll), and
+            // a batched INSERT ... ON CONFLICT DO UPDATE must not carry one key twice (BatchRows)
+            Map.entry("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true"),
+            // pg_stat_activity and the server log name the service a backend belongs to (resolved by the binder
+            // against the service's own spring.application.name)
+            Map.entry("spring.datasource.hikari.data-source-properties.ApplicationName",
+                    "${spring.application.name:creditloop}"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -27,6 +27,31 @@ class ListingBatchIT {
     ListingService service;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    @DisplayName("issue 9: the service's connections are named after it and send batched INSERTs (the intake's chunks "
+            + "of rows) as multi-row INSERTs, whose counts are SUCCESS_NO_INFO")
+    void connectionsRewriteBatchesAndNameTheService() throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            java.sql.ResultSet name = statement.executeQuery("SELECT current_setting('application_name')");
+            name.next();
+            assertThat(name.getString(1)).isEqualTo("identification-service");
+            statement.execute("CREATE TEMPORARY TABLE rewritten (n INT)");
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO rewritten (n) VALUES (?)")) {
+                for (int n = 0; n < 4; n++) {
+                    insert.setInt(1, n);
+                    insert.addBatch();
+                }
+                assertThat(insert.executeBatch()).containsOnly(java.sql.Statement.SUCCESS_NO_INFO);
+            } finally {
+                statement.execute("DROP TABLE rewritten");
+            }
+        }
+    }
 
     /** What one submission came to, with everything that names the subject left out. */
     record Outcome(boolean created, List<String> refusedFields, String status, long version, List<String> history,

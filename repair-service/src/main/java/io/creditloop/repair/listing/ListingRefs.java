@@ -2,6 +2,7 @@ package io.creditloop.repair.listing;
 
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.messaging.BatchRows;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -44,10 +45,15 @@ public class ListingRefs {
         jdbc.sql(SAVE).paramSource(params(ref)).update();
     }
 
-    /** {@link #save} for many listings, in order, as one JDBC batch (issue 9). */
+    /**
+     * {@link #save} for many listings, in order, as one JDBC batch (issue 9). A listing saved twice is written once,
+     * as it was last saved: the driver sends the batch as multi-row INSERTs, which may not upsert one row twice
+     * ({@link BatchRows}).
+     */
     public void saveAll(List<ListingRef> refs) {
         if (!refs.isEmpty()) {
-            batches.batchUpdate(SAVE, refs.stream().map(ListingRefs::params).toArray(SqlParameterSource[]::new));
+            batches.batchUpdate(SAVE, BatchRows.lastPerKey(refs, ListingRef::listingId).stream()
+                    .map(ListingRefs::params).toArray(SqlParameterSource[]::new));
         }
     }
 

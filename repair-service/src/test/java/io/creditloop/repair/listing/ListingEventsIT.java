@@ -12,8 +12,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.creditloop.testsupport.ListingEventsFixture.organisation;
@@ -26,6 +29,10 @@ class ListingEventsIT {
 
     @Autowired
     ListingRefs refs;
+    @Autowired
+    ListingRefService refService;
+    @Autowired
+    TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -127,5 +134,32 @@ class ListingEventsIT {
     private ListingRef awaitRef(UUID listingId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> refs.find(listingId).orElse(null),
                 ref -> ref != null);
+    }
+
+    @Test
+    @DisplayName("issue 9, R12: a poll with two confirmations of one listing is written as a batch and keeps the later one (the driver's multi-row INSERT may not upsert one listing twice)")
+    void twoVersionsOfOneListingInOneBatch() {
+        Subject company = organisation();
+        Subject other = organisation();
+        UUID listingId = UUID.randomUUID();
+        UUID otherId = UUID.randomUUID();
+        List<Object> poll = List.of(
+                events.confirmed(listingId, 2, company, "原事由", events.today().minusDays(30),
+                        events.today().plusYears(2)).data(),
+                events.confirmed(otherId, other, "逃避追缴欠税").data(),
+                events.confirmed(listingId, 3, company, "原事由", events.today().minusDays(10),
+                        events.today().plusYears(1)).data(),
+                // four rows: the driver sends them as one INSERT (it cuts a batch into INSERTs of 2^k rows)
+                events.confirmed(UUID.randomUUID(), organisation(), "逃避追缴欠税").data());
+        List<UUID> confirmedAfter = new ArrayList<>();
+
+        // the batch path itself, in the inbox transaction it runs in: no fallback to hide a failed statement
+        transaction.executeWithoutResult(status -> refService.applyAll(poll, subject -> false, confirmedAfter::add));
+
+        assertThat(refs.find(listingId).orElseThrow().version()).isEqualTo(3);
+        assertThat(refs.find(otherId).orElseThrow().version()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT valid_until FROM listing_ref WHERE listing_id = :id").param("id", listingId)
+                .query(java.time.LocalDate.class).single()).isEqualTo(events.today().plusYears(1));
+        assertThat(confirmedAfter).isEmpty(); // no subject under repair: the batch path, not one by one
     }
 }

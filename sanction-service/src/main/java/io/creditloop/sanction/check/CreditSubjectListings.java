@@ -2,6 +2,7 @@ package io.creditloop.sanction.check;
 
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.messaging.BatchRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,16 +61,21 @@ public class CreditSubjectListings {
         jdbc.sql(SAVE).paramSource(params(l, pinyin)).update();
     }
 
-    /** {@link #save} for many listings as one JDBC batch (issue 9); {@code pinyin.get(i)} is listing i's. */
+    /**
+     * {@link #save} for many listings as one JDBC batch (issue 9); {@code pinyin.get(i)} is listing i's. A listing
+     * saved twice (confirmed, then corrected in the same poll) is written once, as it was last saved: the driver
+     * sends the batch as multi-row INSERTs, which may not upsert one row twice ({@link BatchRows}).
+     */
     public void saveAll(List<SubjectListing> listings, List<NamePinyin> pinyin) {
         if (listings.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows = new SqlParameterSource[listings.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = params(listings.get(i), pinyin.get(i));
+        List<SqlParameterSource> rows = new ArrayList<>(listings.size());
+        for (int i = 0; i < listings.size(); i++) {
+            rows.add(params(listings.get(i), pinyin.get(i)));
         }
-        batches.batchUpdate(SAVE, rows);
+        batches.batchUpdate(SAVE, BatchRows.lastPerKey(rows, row -> (UUID) row.getValue("id"))
+                .toArray(SqlParameterSource[]::new));
     }
 
     private static MapSqlParameterSource params(SubjectListing l, NamePinyin pinyin) {

@@ -1,5 +1,6 @@
 package io.creditloop.sanction.report;
 
+import io.creditloop.messaging.BatchRows;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -50,11 +51,16 @@ public class CaseListings {
         return jdbc.sql(IN_FORCE).paramSource(params(listing)).update() == 1;
     }
 
-    /** {@link #inForce} for many listings, in order, as one JDBC batch (issue 9). */
+    /**
+     * {@link #inForce} for many listings, in order, as one JDBC batch (issue 9). Of several rows of one listing (a
+     * poll with its confirmation and its correction, or a repeat) only the newest is sent, the one that one by one
+     * would have stayed: the driver sends the batch as multi-row INSERTs, which may not upsert one row twice
+     * ({@link BatchRows}).
+     */
     public void inForceAll(List<CaseListing> listings) {
         if (!listings.isEmpty()) {
-            batches.batchUpdate(IN_FORCE, listings.stream().map(CaseListings::params)
-                    .toArray(SqlParameterSource[]::new));
+            batches.batchUpdate(IN_FORCE, BatchRows.newestPerKey(listings, CaseListing::listingId,
+                    CaseListing::version).stream().map(CaseListings::params).toArray(SqlParameterSource[]::new));
         }
     }
 

@@ -2,8 +2,6 @@ package io.creditloop.sanction.task;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,8 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Tasks in table {@code sanction_task}. */
@@ -37,11 +37,9 @@ public class SanctionTasks {
             ON CONFLICT (listing_id, listing_version, agency_code, measure_code) DO NOTHING""";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
 
-    public SanctionTasks(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+    public SanctionTasks(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batches = batches;
     }
 
     /**
@@ -53,21 +51,119 @@ public class SanctionTasks {
     }
 
     /**
-     * {@link #insert} for many tasks as one JDBC batch (one round trip, issue 9); element i is whether task i was
-     * stored.
+     * {@link #insert} for many tasks in one statement (issue 9); element i is whether task i was stored. The rows go
+     * in as arrays, one per column, in the tasks' order, and the statement returns the ids of the rows it stored: a
+     * JDBC batch cannot say which rows {@code ON CONFLICT DO NOTHING} skipped once the driver rewrites it into
+     * multi-row INSERTs (every count is then {@code Statement.SUCCESS_NO_INFO}). Of two tasks for the same listing
+     * version, agency and measure, the first is stored, as one by one.
      */
     public boolean[] insertAll(List<SanctionTask> tasks) {
         if (tasks.isEmpty()) {
             return new boolean[0];
         }
-        int[] counts = batches.batchUpdate(INSERT, tasks.stream().map(SanctionTasks::params)
-                .toArray(SqlParameterSource[]::new));
-        boolean[] stored = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            stored[i] = counts[i] == 1;
+        int n = tasks.size();
+        String[] taskIds = new String[n];
+        String[] listingIds = new String[n];
+        Long[] listingVersions = new Long[n];
+        String[] subjectKeys = new String[n];
+        String[] listTypeCodes = new String[n];
+        String[] agencyCodes = new String[n];
+        String[] measureCodes = new String[n];
+        String[] measures = new String[n];
+        Integer[] measureVersions = new Integer[n];
+        Boolean[] confirmationRequired = new Boolean[n];
+        String[] respondBy = new String[n];
+        String[] states = new String[n];
+        String[] initiatedAt = new String[n];
+        String[] respondedAt = new String[n];
+        String[] implementedAt = new String[n];
+        String[] fedBackAt = new String[n];
+        String[] liftedAt = new String[n];
+        String[] measureApplied = new String[n];
+        String[] businessItems = new String[n];
+        String[] amounts = new String[n];
+        String[] explanations = new String[n];
+        String[] liftReasons = new String[n];
+        String[] dueTodayRemindedAt = new String[n];
+        String[] overdueRemindedAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            SanctionTask t = tasks.get(i);
+            taskIds[i] = t.taskId().toString();
+            listingIds[i] = t.listingId().toString();
+            listingVersions[i] = t.listingVersion();
+            subjectKeys[i] = t.subjectKey();
+            listTypeCodes[i] = t.listTypeCode();
+            agencyCodes[i] = t.agencyCode();
+            measureCodes[i] = t.measureCode();
+            measures[i] = t.measure();
+            measureVersions[i] = t.measureVersion();
+            confirmationRequired[i] = t.confirmationRequired();
+            respondBy[i] = t.respondBy() == null ? null : t.respondBy().toString();
+            states[i] = t.state().name();
+            initiatedAt[i] = text(t.initiatedAt());
+            respondedAt[i] = text(t.respondedAt());
+            implementedAt[i] = text(t.implementedAt());
+            fedBackAt[i] = text(t.fedBackAt());
+            liftedAt[i] = text(t.liftedAt());
+            measureApplied[i] = t.measureApplied();
+            businessItems[i] = t.businessItem();
+            amounts[i] = t.amount() == null ? null : t.amount().toPlainString();
+            explanations[i] = t.explanation();
+            liftReasons[i] = t.liftReason();
+            dueTodayRemindedAt[i] = text(t.dueTodayRemindedAt());
+            overdueRemindedAt[i] = text(t.overdueRemindedAt());
         }
-        return stored;
+        Set<UUID> stored = new HashSet<>(jdbc.sql(INSERT_ALL)
+                .param("taskIds", taskIds)
+                .param("listingIds", listingIds)
+                .param("listingVersions", listingVersions)
+                .param("subjectKeys", subjectKeys)
+                .param("listTypeCodes", listTypeCodes)
+                .param("agencyCodes", agencyCodes)
+                .param("measureCodes", measureCodes)
+                .param("measures", measures)
+                .param("measureVersions", measureVersions)
+                .param("confirmationRequired", confirmationRequired)
+                .param("respondBy", respondBy)
+                .param("states", states)
+                .param("initiatedAt", initiatedAt)
+                .param("respondedAt", respondedAt)
+                .param("implementedAt", implementedAt)
+                .param("fedBackAt", fedBackAt)
+                .param("liftedAt", liftedAt)
+                .param("measureApplied", measureApplied)
+                .param("businessItems", businessItems)
+                .param("amounts", amounts)
+                .param("explanations", explanations)
+                .param("liftReasons", liftReasons)
+                .param("dueTodayRemindedAt", dueTodayRemindedAt)
+                .param("overdueRemindedAt", overdueRemindedAt)
+                .query(UUID.class)
+                .list());
+        boolean[] storedAt = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            storedAt[i] = stored.contains(tasks.get(i).taskId());
+        }
+        return storedAt;
     }
+
+    /** {@link #INSERT} for the rows of {@link #insertAll}, inserted in their order; returns the ids stored. */
+    private static final String INSERT_ALL = "INSERT INTO sanction_task (" + COLUMNS + ") SELECT " + COLUMNS
+            + " FROM " + """
+            unnest(CAST(:taskIds AS uuid[]), CAST(:listingIds AS uuid[]), CAST(:listingVersions AS bigint[]),
+                CAST(:subjectKeys AS text[]), CAST(:listTypeCodes AS text[]), CAST(:agencyCodes AS text[]),
+                CAST(:measureCodes AS text[]), CAST(:measures AS text[]), CAST(:measureVersions AS int[]),
+                CAST(:confirmationRequired AS boolean[]), CAST(:respondBy AS date[]), CAST(:states AS text[]),
+                CAST(:initiatedAt AS timestamptz[]), CAST(:respondedAt AS timestamptz[]),
+                CAST(:implementedAt AS timestamptz[]), CAST(:fedBackAt AS timestamptz[]),
+                CAST(:liftedAt AS timestamptz[]), CAST(:measureApplied AS text[]), CAST(:businessItems AS text[]),
+                CAST(:amounts AS numeric[]), CAST(:explanations AS text[]), CAST(:liftReasons AS text[]),
+                CAST(:dueTodayRemindedAt AS timestamptz[]), CAST(:overdueRemindedAt AS timestamptz[]))
+                WITH ORDINALITY AS t(""" + COLUMNS + """
+            , ord)
+             ORDER BY ord
+             ON CONFLICT (listing_id, listing_version, agency_code, measure_code) DO NOTHING
+             RETURNING task_id""";
 
     public void update(SanctionTask task) {
         int updated = jdbc.sql("""
@@ -204,6 +300,11 @@ public class SanctionTasks {
     // the PostgreSQL driver binds OffsetDateTime to timestamptz but has no mapping for Instant
     private static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** An instant as PostgreSQL reads a timestamptz (ISO 8601, UTC); rounded to microseconds as when bound. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

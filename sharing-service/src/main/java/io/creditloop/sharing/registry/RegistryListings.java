@@ -2,6 +2,7 @@ package io.creditloop.sharing.registry;
 
 import io.creditloop.contracts.listing.v1.ListKind;
 import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.messaging.BatchRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,10 +48,15 @@ public class RegistryListings {
         return jdbc.sql(UPSERT).paramSource(params(l, now)).update() == 1;
     }
 
-    /** {@link #upsertIfNewer} for many listings, in order, as one JDBC batch (issue 9). */
+    /**
+     * {@link #upsertIfNewer} for many listings, in order, as one JDBC batch (issue 9). Of several rows of one listing
+     * (a poll with its confirmation and its correction) only the newest is sent, the one that one by one would have
+     * stayed: the driver sends the batch as multi-row INSERTs, which may not upsert one row twice ({@link BatchRows}).
+     */
     public void upsertAllIfNewer(List<RegistryListing> listings, Instant now) {
         if (!listings.isEmpty()) {
-            batches.batchUpdate(UPSERT, listings.stream().map(l -> params(l, now)).toArray(SqlParameterSource[]::new));
+            batches.batchUpdate(UPSERT, BatchRows.newestPerKey(listings, RegistryListing::listingKey,
+                    RegistryListing::version).stream().map(l -> params(l, now)).toArray(SqlParameterSource[]::new));
         }
     }
 

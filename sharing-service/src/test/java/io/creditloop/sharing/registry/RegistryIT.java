@@ -63,6 +63,10 @@ class RegistryIT {
     ListingEventsFixture events;
     @Autowired
     PersonKeys personKeys;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -266,5 +270,29 @@ class RegistryIT {
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("issue 9, R10: a poll with a listing's confirmation and its correction is written as a batch and keeps the correction (the driver's multi-row INSERT may not upsert one listing twice)")
+    void twoVersionsOfOneListingInOneBatch() {
+        Subject company = company();
+        Subject other = company();
+        UUID listingId = UUID.randomUUID();
+        UUID otherId = UUID.randomUUID();
+        ListingConfirmed confirmed = events.confirmed(listingId, company, "虚开增值税专用发票").data();
+        Subject renamed = new Subject(company.key(), company.type(), company.name() + "（更正）", company.uscc(), null,
+                null, company.legalRepresentative());
+
+        // the batch path itself (its own transaction): no fallback to one by one to hide a failed statement
+        registry.applyAll(List.of(confirmed, events.confirmed(otherId, other, "逃避追缴欠税").data(),
+                events.corrected(listingId, 3, renamed, "虚开增值税专用发票（更正）").data(),
+                // four rows: the driver sends them as one INSERT (it cuts a batch into INSERTs of 2^k rows)
+                events.confirmed(UUID.randomUUID(), company(), "骗取出口退税").data()));
+
+        Map<String, Object> row = jdbc.sql("SELECT version, name FROM registry_listing WHERE listing_key = :key")
+                .param("key", RegistryListing.LOCAL + ":" + listingId).query().singleRow();
+        assertThat(row).containsEntry("version", 3L).containsEntry("name", company.name() + "（更正）");
+        assertThat(jdbc.sql("SELECT version FROM registry_listing WHERE listing_key = :key")
+                .param("key", RegistryListing.LOCAL + ":" + otherId).query(Long.class).single()).isEqualTo(2L);
     }
 }

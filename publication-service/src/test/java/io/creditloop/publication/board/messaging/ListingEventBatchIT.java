@@ -6,6 +6,7 @@ import io.creditloop.contracts.listing.v1.ExitReason;
 import io.creditloop.contracts.listing.v1.Subject;
 import io.creditloop.messaging.EventCodec;
 import io.creditloop.messaging.ListingEventStream;
+import io.creditloop.publication.board.BoardService;
 import io.creditloop.testsupport.ListingEventsFixture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,10 @@ class ListingEventBatchIT {
     EventCodec codec;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BoardService boardService;
+    @Autowired
+    TransactionTemplate transaction;
 
     private final String consumer = "test.batch." + UUID.randomUUID();
 
@@ -97,5 +103,27 @@ class ListingEventBatchIT {
         // the whole poll delivered again changes nothing
         assertThat(stream.acceptAll(consumer, records, board)).isZero();
         assertThat(feed(aId)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("issue 9, R7: a poll with a listing's confirmation and its correction is written as a batch, not one by one after a failed batch: the driver's multi-row INSERT may not upsert one entry twice")
+    void twoVersionsOfOneListingInOneBatch() {
+        Subject a = organisation();
+        Subject b = organisation();
+        UUID aId = UUID.randomUUID();
+        UUID bId = UUID.randomUUID();
+        List<Object> poll = List.of(
+                events.confirmed(aId, a, "虚开增值税专用发票").data(),
+                events.confirmed(bId, b, "逃避追缴欠税").data(),
+                events.corrected(aId, 3, a, "虚开增值税专用发票（更正）").data());
+
+        // the batch path itself, in the inbox transaction it runs in: no fallback to hide a failed statement
+        transaction.executeWithoutResult(status -> boardService.applyAll(poll));
+
+        assertThat(version(aId)).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT reason FROM board_entry WHERE listing_id = :id").param("id", aId)
+                .query(String.class).single()).isEqualTo("虚开增值税专用发票（更正）");
+        assertThat(version(bId)).isEqualTo(2);
+        assertThat(feed(aId)).containsExactly("PUBLISHED", "PUBLISHED");
     }
 }
