@@ -288,13 +288,25 @@ class LoopBench {
             }
         }
         StringBuilder per = new StringBuilder();
+        StringBuilder tables = new StringBuilder();
         long[] sum = new long[3];
+        Map<String, long[]> bySchema = new TreeMap<>();
         for (Map.Entry<String, long[]> e : after.entrySet()) {
             long[] b = before.getOrDefault(e.getKey(), new long[3]);
             long[] d = {e.getValue()[0] - b[0], e.getValue()[1] - b[1], e.getValue()[2] - b[2]};
+            long[] schema = bySchema.computeIfAbsent(e.getKey().substring(0, e.getKey().indexOf('.')),
+                    k -> new long[3]);
             for (int i = 0; i < 3; i++) {
                 sum[i] += d[i];
+                schema[i] += d[i];
             }
+            if (d[0] + d[1] + d[2] >= LISTINGS / 10) {
+                tables.append(String.format(Locale.ROOT, "%s %.1f/%.1f/%.1f; ", e.getKey(), d[0] / (double) LISTINGS,
+                        d[1] / (double) LISTINGS, d[2] / (double) LISTINGS));
+            }
+        }
+        for (Map.Entry<String, long[]> e : bySchema.entrySet()) {
+            long[] d = e.getValue();
             per.append(String.format(Locale.ROOT, "%s %.1f (%.1f inserted, %.1f updated, %.1f deleted); ",
                     e.getKey(), (d[0] + d[1] + d[2]) / (double) LISTINGS, d[0] / (double) LISTINGS,
                     d[1] / (double) LISTINGS, d[2] / (double) LISTINGS));
@@ -306,14 +318,15 @@ class LoopBench {
                         + "what a row COPY'd into a plain table costs", perListing, sum[0] / (double) LISTINGS,
                 sum[1] / (double) LISTINGS, sum[2] / (double) LISTINGS, per, copyRate, perListing,
                 copyRate / perListing);
+        say("phase 2 rows written per listing by table (inserted/updated/deleted; tables with at least 0.1): %s", tables);
     }
 
-    /** Rows inserted, updated and deleted so far, per service schema (as reported by the backends). */
+    /** Rows inserted, updated and deleted so far, per table (schema.table, as reported by the backends). */
     private Map<String, long[]> rowsWritten() throws SQLException {
         Map<String, long[]> rows = new TreeMap<>();
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT schemaname, sum(n_tup_ins), sum(n_tup_upd), sum(n_tup_del) FROM pg_stat_user_tables
-                WHERE schemaname <> 'public' GROUP BY schemaname""")) {
+                SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables
+                WHERE schemaname <> 'public'""")) {
             while (rs.next()) {
                 rows.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
             }
