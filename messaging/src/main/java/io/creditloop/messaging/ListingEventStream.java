@@ -22,12 +22,14 @@ import java.util.UUID;
 
 /**
  * How every service follows {@code identification.listing.events}: decode (a malformed or schema-violating message
- * is poison and goes to the DLT), tag the log lines with the event id, run the handler once per event id in the
- * inbox transaction, and skip types this build does not read. Stale versions are the handler's to drop, with
- * {@link AppliedVersions}, since what a stale correction means differs per service.
+ * is poison and goes to the DLT), tag the log lines with the event id, run the handler in a transaction, and skip
+ * types this build does not read. Stale and repeated versions are the handler's to drop, with {@link AppliedVersions}
+ * written in that transaction (or a row's own version), since what a stale correction means differs per service:
+ * that guard also makes a redelivered event change nothing, so listing events take no inbox row
+ * ({@link Inbox#handleBatchVersioned}; issue 9).
  * <p>
  * Listeners take the records of one poll as a batch ({@link #BATCHES}, {@link #acceptAll}): the events before the
- * first poison message are handled in one inbox transaction, handed to the handler together
+ * first poison message are handled in one transaction, handed to the handler together
  * ({@link ListingEventHandler#handleAll}, so it can write their rows in few statements); if that fails, they are
  * handled one by one, each by the handler's per-event method, so that
  * those before the failing event are kept and the failing one alone is retried (infrastructure) or dead-lettered
@@ -53,7 +55,8 @@ public class ListingEventStream {
     }
 
     /**
-     * The records of one poll, in order. Returns how many events the handler ran for; throws
+     * The records of one poll, in order. Returns how many events were handed to the handler (each event id once; a
+     * repeated version among them is the handler's to drop); throws
      * {@link BatchListenerFailedException} naming the first record that could not be handled, after every record
      * before it was.
      */
@@ -77,7 +80,8 @@ public class ListingEventStream {
         int handled;
         try {
             List<Envelope<Object>> readable = events.stream().filter(e -> readable(consumer, e)).toList();
-            handled = inbox.handleBatchOnce(consumer, readable, fresh -> handleTagged(fresh, requestIds, handler));
+            handled = inbox.handleBatchVersioned(consumer, readable,
+                    fresh -> handleTagged(fresh, requestIds, handler));
         } catch (RuntimeException batchFailed) {
             log.info("a batch of {} events failed for {} ({}); handling them one by one", events.size(), consumer,
                     batchFailed.toString());
@@ -118,11 +122,8 @@ public class ListingEventStream {
             if (!readable(consumer, event)) {
                 return false;
             }
-            boolean handled = inbox.handleOnce(consumer, event, e -> ListingEventHandler.dispatch(e.data(), handler));
-            if (!handled) {
-                log.info("event {} ({}) was already handled by {}: skipped", event.id(), event.type(), consumer);
-            }
-            return handled;
+            inbox.handleVersioned(consumer, event, e -> ListingEventHandler.dispatch(e.data(), handler));
+            return true;
         }
     }
 

@@ -115,13 +115,23 @@ public abstract class ServiceITSupport {
         return await().atMost(KAFKA_TIMEOUT).pollInterval(Duration.ofMillis(200)).pollInSameThread();
     }
 
+    /** The listing topic's consumers of this service and their consumer groups (ListingEventStream, no inbox rows). */
+    private static final java.util.Map<String, String> LISTING_GROUPS = java.util.Map.of(
+            "sanction.listing-events", "sanction-service",
+            "sanction.check", "sanction-service.check",
+            "sanction.case-listings", "sanction-service.case-listings");
+
+    /** Where each event this test sent went last (by event id). */
+    private final java.util.Map<String, org.apache.kafka.clients.producer.RecordMetadata> sentRecords =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     protected void send(String topic, String key, Envelope<?> event) {
-        sendRaw(topic, key, codec.encode(event));
+        sentRecords.put(event.id(), sendRaw(topic, key, codec.encode(event)));
     }
 
-    protected void sendRaw(String topic, String key, String value) {
+    protected org.apache.kafka.clients.producer.RecordMetadata sendRaw(String topic, String key, String value) {
         try {
-            kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
+            return kafka.send(topic, key, value).get(10, TimeUnit.SECONDS).getRecordMetadata();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the test input to " + topic, e);
         }
@@ -177,8 +187,31 @@ public abstract class ServiceITSupport {
         return response.getBody();
     }
 
-    /** Waits until the consumer has committed its handling of the event (the inbox row commits with it). */
+    /**
+     * Waits until the consumer has committed its handling of the event: for a listing event, until the consumer's
+     * group has committed an offset past the record this test sent last with that event (the listener returns, and
+     * the container commits, only after the handling's transaction); for others, until its inbox row is there (it
+     * commits with the handling).
+     */
     protected void awaitHandled(String consumer, Envelope<?> event) {
+        String group = LISTING_GROUPS.get(consumer);
+        if (group != null) {
+            org.apache.kafka.clients.producer.RecordMetadata sent = sentRecords.get(event.id());
+            if (sent == null) {
+                throw new IllegalStateException("event " + event.id() + " was not sent with send(...)");
+            }
+            org.apache.kafka.common.TopicPartition partition =
+                    new org.apache.kafka.common.TopicPartition(sent.topic(), sent.partition());
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    java.util.Map.of("bootstrap.servers", bootstrapServers))) {
+                eventually().until(() -> {
+                    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS).get(partition);
+                    return committed != null && committed.offset() > sent.offset();
+                });
+            }
+            return;
+        }
         eventually().until(() -> jdbc.sql("""
                         SELECT count(*) FROM processed_message WHERE consumer = :consumer AND message_id = :id""")
                 .param("consumer", consumer)

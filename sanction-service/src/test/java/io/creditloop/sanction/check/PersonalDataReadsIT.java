@@ -72,7 +72,7 @@ class PersonalDataReadsIT extends ServiceITSupport {
                 "RESIDENT_ID", idNumber, null);
         UUID listingId = UUID.randomUUID();
         Envelope<?> confirmed = listings.confirmed(listingId, blackType, person, "拒不履行");
-        listings.send(confirmed);
+        send(io.creditloop.contracts.Topics.LISTING_EVENTS, confirmed.subject(), confirmed);
         awaitHandled("sanction.check", confirmed);
         awaitTasksInForce(listingId, 1);
 
@@ -119,7 +119,7 @@ class PersonalDataReadsIT extends ServiceITSupport {
                 "RESIDENT_ID", idNumber, null);
         UUID listingId = UUID.randomUUID();
         Envelope<?> confirmed = listings.confirmed(listingId, blackType, person, "拒不履行");
-        listings.send(confirmed);
+        send(io.creditloop.contracts.Topics.LISTING_EVENTS, confirmed.subject(), confirmed);
         awaitHandled("sanction.check", confirmed);
         awaitTasksInForce(listingId, 1);
         // the audit record of this listing's reads cannot be written from now on (rows already there are not checked)
@@ -149,7 +149,7 @@ class PersonalDataReadsIT extends ServiceITSupport {
         Subject company = Listings.newSubject();
         UUID listingId = UUID.randomUUID();
         Envelope<?> confirmed = listings.confirmed(listingId, blackType, company, "虚开发票");
-        listings.send(confirmed);
+        send(io.creditloop.contracts.Topics.LISTING_EVENTS, confirmed.subject(), confirmed);
         awaitHandled("sanction.check", confirmed);
         awaitTasksInForce(listingId, 1);
 

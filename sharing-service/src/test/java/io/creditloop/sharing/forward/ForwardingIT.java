@@ -431,7 +431,11 @@ class ForwardingIT {
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, String> shown = new java.util.LinkedHashMap<>();
             http.getForObject("/api/sharing/deadlines", JsonNode.class).path("platforms")
-                    .forEach(p -> shown.put(p.path("platform").asText(), p.path("circuit").asText()));
+                    .forEach(p -> {
+                        if (!p.path("circuit").isNull()) { // null: forwards of a platform no longer configured
+                            shown.put(p.path("platform").asText(), p.path("circuit").asText());
+                        }
+                    });
             assertThat(shown).containsKeys("city", "province");
             assertThat(upstreamPlatforms.circuitStates()).containsAllEntriesOf(shown);
         });
