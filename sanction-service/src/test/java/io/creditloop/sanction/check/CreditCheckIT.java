@@ -93,7 +93,7 @@ class CreditCheckIT extends ServiceITSupport {
     }
 
     private void publishAndAwait(Envelope<?> event) {
-        listings.send(event);
+        send(io.creditloop.contracts.Topics.LISTING_EVENTS, event.subject(), event);
         awaitHandled(CONSUMER, event);
     }
 
@@ -219,7 +219,7 @@ class CreditCheckIT extends ServiceITSupport {
         var confirmed = listings.confirmed(listingId, blackType, exitedFirst, "欠税");
         publishAndAwait(confirmed);
         publishAndAwait(listings.exited(listingId, 3, exitedFirst, ExitReason.EXPIRED));
-        // the same event again (inbox), and an older version under a new event id (version guard)
+        // the same event again, and an older version under a new event id: both dropped by the version guard
         listings.send(confirmed);
         publishAndAwait(listings.confirmed(listingId, blackType, exitedFirst, "欠税（旧）"));
         assertThat(checkOk(Map.of("uscc", exitedFirst.uscc(), "scenario", "PUBLIC_BIDDING")).get("listed")
