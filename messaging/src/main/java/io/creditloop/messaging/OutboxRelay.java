@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Publishes committed outbox rows to Kafka in id order, then, in the same database transaction, deletes them (issue 9:
  * {@code published-retention} zero, the default) or marks them published, to be purged once older than the retention
  * (a deployment that keeps sent rows for inspection). A crash between the send and the commit re-sends the batch:
- * delivery is at least once, and every consumer de-duplicates by event id. One relay at a time per schema (a transaction-scoped advisory lock): with
+ * delivery is at least once, and every consumer drops repeats (by event id in its inbox, or, for listing events, by
+ * the listing version it applied). One relay at a time per schema (a transaction-scoped advisory lock): with
  * several instances, a second relay sending later rows while the first is slow would put a listing's events out
  * of order. A row's request id, if it has one, goes on the record as the {@value RequestIds#HEADER} header.
  */

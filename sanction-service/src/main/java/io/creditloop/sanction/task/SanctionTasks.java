@@ -29,13 +29,6 @@ public class SanctionTasks {
             overdue_reminded_at""";
     private static final RowMapper<SanctionTask> ROW = SanctionTasks::map;
 
-    private static final String INSERT = "INSERT INTO sanction_task (" + COLUMNS + """
-            ) VALUES (:taskId, :listingId, :listingVersion, :subjectKey, :listTypeCode, :agencyCode,
-            :measureCode, :measure, :measureVersion, :confirmationRequired, :respondBy, :state,
-            :initiatedAt, :respondedAt, :implementedAt, :fedBackAt, :liftedAt, :measureApplied,
-            :businessItem, :amount, :explanation, :liftReason, :dueTodayRemindedAt, :overdueRemindedAt)
-            ON CONFLICT (listing_id, listing_version, agency_code, measure_code) DO NOTHING""";
-
     private final JdbcClient jdbc;
 
     public SanctionTasks(JdbcClient jdbc) {
@@ -47,7 +40,7 @@ public class SanctionTasks {
      * confirmed again cannot ask an agency twice for the same measure.
      */
     public boolean insert(SanctionTask task) {
-        return jdbc.sql(INSERT).paramSource(params(task)).update() == 1;
+        return insertAll(List.of(task))[0];
     }
 
     /**
@@ -147,7 +140,7 @@ public class SanctionTasks {
         return storedAt;
     }
 
-    /** {@link #INSERT} for the rows of {@link #insertAll}, inserted in their order; returns the ids stored. */
+    /** The rows of {@link #insertAll}, inserted in their order; returns the ids stored. */
     private static final String INSERT_ALL = "INSERT INTO sanction_task (" + COLUMNS + ") SELECT " + COLUMNS
             + " FROM " + """
             unnest(CAST(:taskIds AS uuid[]), CAST(:listingIds AS uuid[]), CAST(:listingVersions AS bigint[]),

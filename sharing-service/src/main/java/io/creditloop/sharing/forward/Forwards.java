@@ -4,7 +4,6 @@ import io.creditloop.contracts.sharing.v1.ForwardAction;
 import io.creditloop.messaging.PayloadProtection;
 import io.creditloop.messaging.CurrentRequestId;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,15 +39,8 @@ public class Forwards {
     }
 
     /** Records a new pending forward, due for its first attempt at once; false if this change was already recorded. */
-    private static final String INSERT = """
-                        INSERT INTO forward (forward_id, listing_id, listing_version, platform, action, payload,
-                            due_date, state, attempts, next_attempt_at, created_at, updated_at, department, request_id)
-                        VALUES (:id, :listingId, :listingVersion, :platform, :action, CAST(:payload AS json),
-                            :dueDate, :state, :attempts, :createdAt, :createdAt, :createdAt, :department, :requestId)
-                        ON CONFLICT (listing_id, listing_version, platform) DO NOTHING""";
-
     public boolean insert(Forward f) {
-        return jdbc.sql(INSERT).paramSource(params(f)).update() == 1;
+        return insertAll(List.of(f))[0];
     }
 
     /**
@@ -123,22 +115,6 @@ public class Forwards {
             recorded[i] = inserted.contains(forwards.get(i).forwardId());
         }
         return recorded;
-    }
-
-    private MapSqlParameterSource params(Forward f) {
-        return new MapSqlParameterSource()
-                .addValue("id", f.forwardId())
-                .addValue("listingId", f.listingId())
-                .addValue("listingVersion", f.listingVersion())
-                .addValue("platform", f.platform())
-                .addValue("action", f.action().name())
-                .addValue("payload", protection.seal(f.payload()))
-                .addValue("dueDate", f.dueDate())
-                .addValue("state", f.state().name())
-                .addValue("attempts", f.attempts())
-                .addValue("createdAt", timestamp(f.createdAt()))
-                .addValue("department", f.department())
-                .addValue("requestId", requestId(f));
     }
 
     /** The request the listing event came with (CurrentRequestId); its delivery's events carry it on. */
