@@ -93,7 +93,7 @@ KAFKA_STARTED=1
 KAFKA_PORT=$KAFKA_PORT "$ROOT/tools/kafka/kafka.sh" start
 cp "$APP_JAR" "$WORK/app.jar"
 javac -d "$WORK/classes" "$ROOT/bench/intake/Gen.java" "$ROOT/bench/credit-check/CheckBench.java" "$HERE/BoardBench.java" \
-  "$HERE/OpenLoop.java"
+  "$ROOT/bench/common/OpenLoop.java"
 BENCH=(java -Xmx256m -cp "$WORK/classes" BoardBench)
 
 STARTS=0

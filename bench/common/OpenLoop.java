@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * A lean open-loop HTTP/1.1 load generator for GET requests, so the tool costs the machine less than the service it
  * measures (the JDK's HttpClient spent about as much CPU per request as the board service itself; measured in
- * docs/BENCHMARKS.md). One thread and one selector; keep-alive connections, one request at a time on each, opened as
+ * docs/BENCHMARKS.md; so did it for the credit check's, 1.35 CPU-ms per request). Shared by bench/board and
+ * bench/credit-check. One thread and one selector; keep-alive connections, one request at a time on each, opened as
  * needed up to {@code maxInFlight}; request k is due at start + k / rate, waits for a free connection when all are
  * busy, and its latency counts from when it was due (no coordinated omission). Reads {@code Content-Length} and
  * chunked bodies; a response with {@code Connection: close} (Tomcat's keep-alive limit) or a closed connection is
@@ -40,13 +41,18 @@ final class OpenLoop {
     private final long timeoutNanos;
 
     OpenLoop(String base, List<String> paths, int maxInFlight, long timeoutMillis) {
+        this(base, paths, "", maxInFlight, timeoutMillis);
+    }
+
+    /** @param headers sent with every request, each line ended by CRLF (e.g. {@code "Authorization: Bearer t\r\n"}) */
+    OpenLoop(String base, List<String> paths, String headers, int maxInFlight, long timeoutMillis) {
         URI uri = URI.create(base);
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.requests = new byte[paths.size()][];
         String host = uri.getHost() + ":" + uri.getPort();
         for (int i = 0; i < paths.size(); i++) {
             requests[i] = ("GET " + paths.get(i) + " HTTP/1.1\r\nHost: " + host
-                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                    + "\r\nAccept: application/json\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII);
         }
         this.maxInFlight = maxInFlight;
         this.timeoutNanos = timeoutMillis * 1_000_000L;
