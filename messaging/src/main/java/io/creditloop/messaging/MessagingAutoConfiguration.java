@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -93,10 +94,17 @@ public class MessagingAutoConfiguration {
     @Bean(ListingEventStream.BATCHES)
     ConcurrentKafkaListenerContainerFactory<Object, Object> listingEventBatches(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            ConsumerFactory<Object, Object> consumerFactory) {
+            ConsumerFactory<Object, Object> consumerFactory, MessagingProperties properties) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
         factory.setBatchListener(true);
+        // issue 9: fuller polls under load (MessagingProperties); they supersede the consumer factory's settings. Set
+        // on each container: a factory's own consumer properties are not passed on to its containers
+        Map<String, String> fetch = Map.of(
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(properties.listingFetchMinSize().toBytes()),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(properties.listingFetchMaxWait().toMillis()));
+        factory.setContainerCustomizer(container -> container.getContainerProperties().getKafkaConsumerProperties()
+                .putAll(fetch));
         return factory;
     }
 

@@ -2,6 +2,7 @@ package io.creditloop.messaging;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
@@ -15,6 +16,11 @@ import java.time.Duration;
  * {@code publishedRetention}: how long the outbox keeps a row Kafka has acknowledged. Zero (the default, issue 9): the
  * relay deletes it in the transaction that sent it. More (e.g. {@code 7d}, to inspect what went out): the relay marks
  * it published and the hourly purge deletes it once older than that.
+ * {@code listingFetchMinSize}, {@code listingFetchMaxWait} (issue 9): the listing-event consumers' fetches. The broker
+ * answers one once it holds that many bytes for it or the wait is over, so under load a poll brings several events
+ * (one transaction, one commit, one fetch for them all) at the price of at most the wait when the topic is quiet. Only
+ * the listing-event batch consumers: the record consumers of quiet topics keep Kafka's defaults (1 byte, 500 ms), so
+ * they do not ask the broker 50 times a second for nothing.
  */
 @ConfigurationProperties("creditloop.messaging")
 public record MessagingProperties(
@@ -29,5 +35,7 @@ public record MessagingProperties(
         @DefaultValue("5s") Duration retryMaxElapsed,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short topicReplicas,
-        @DefaultValue("true") boolean relayOnCommit) {
+        @DefaultValue("true") boolean relayOnCommit,
+        @DefaultValue("16KB") DataSize listingFetchMinSize,
+        @DefaultValue("20ms") Duration listingFetchMaxWait) {
 }

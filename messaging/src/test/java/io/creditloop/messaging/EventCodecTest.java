@@ -3,10 +3,18 @@ package io.creditloop.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.creditloop.contracts.Envelope;
 import io.creditloop.contracts.EventTypes;
+import io.creditloop.contracts.listing.v1.ListKind;
+import io.creditloop.contracts.listing.v1.ListType;
+import io.creditloop.contracts.listing.v1.Subject;
+import io.creditloop.contracts.listing.v1.SubjectType;
+import io.creditloop.contracts.sanction.v1.SanctionTaskInitiated;
 import io.creditloop.contracts.sanction.v1.TaskResponded;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,5 +110,69 @@ class EventCodecTest {
                 .hasMessageContaining("not UTF-8");
         assertThat(new StrictUtf8Deserializer().deserialize("t", "黄石".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isEqualTo("黄石");
+    }
+
+    private String responded(UUID task, String note) {
+        return codec.encode(Envelope.of("/agency/finance", EventTypes.TASK_RESPONDED,
+                Instant.parse("2024-04-22T10:00:00Z"), task.toString(),
+                new TaskResponded(task, "finance", note, Instant.parse("2024-04-22T10:00:00Z"))));
+    }
+
+    @Test
+    void anEventReadByAnotherConsumerGroupIsDecodedOnce() {
+        String text = responded(UUID.randomUUID(), "已接收");
+
+        Envelope<Object> first = codec.decode(text);
+        Envelope<Object> again = codec.decode(new String(text)); // another group's copy of the same record
+
+        assertThat(again).isSameAs(first);
+        assertThat(codec.decode(responded(UUID.randomUUID(), "已接收"))).isNotSameAs(first);
+    }
+
+    @Test
+    void onlyTheLastDecodedEventsAreKept() {
+        String oldest = responded(UUID.randomUUID(), "最早");
+        Envelope<Object> first = codec.decode(oldest);
+        for (int i = 0; i < EventCodec.DECODED_KEPT; i++) {
+            codec.decode(responded(UUID.randomUUID(), "第" + i + "条"));
+        }
+
+        Envelope<Object> decodedAnew = codec.decode(oldest);
+
+        assertThat(decodedAnew).isNotSameAs(first).isEqualTo(first);
+    }
+
+    @Test
+    void unknownTypesAndPoisonAreNotKept() {
+        String unknown = """
+                {"specversion":"1.0","id":"e1","source":"/x","type":"listing.confirmed.v2",
+                 "time":"2024-04-22T10:00:00Z","data":{"items":["a","b"]}}""";
+        // a JsonNode can be changed by whoever holds it: each decode makes its own
+        assertThat(codec.decode(unknown)).isNotSameAs(codec.decode(unknown));
+        String poison = unknown.replace("\"b\"", "\"b\\u0001\"");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> codec.decode(poison))
+                    .isInstanceOf(PoisonMessageException.class).hasMessageContaining("U+0001) at /data/items/1");
+        }
+    }
+
+    @Test
+    void aSharedEventCannotBeChangedByOneOfItsConsumers() {
+        List<String> scenarios = new ArrayList<>(List.of("PUBLIC_BIDDING"));
+        UUID task = UUID.randomUUID();
+        SanctionTaskInitiated initiated = new SanctionTaskInitiated(task, UUID.randomUUID(), 1, "finance", "M1",
+                "限制参与政府采购", "依据", new ListType("COURT_DEFAULTER", 1, "失信被执行人名单", ListKind.BLACK, "court"),
+                new Subject("USCC:91420200MA4KXXXX0X", SubjectType.ORGANISATION, "黄石某某有限公司", "91420200MA4KXXXX0X",
+                        null, null, null), "失信",
+                LocalDate.parse("2026-12-31"), Instant.parse("2026-12-01T00:00:00Z"), 1, scenarios, true,
+                LocalDate.parse("2026-12-08"));
+        scenarios.add("LATER");
+
+        SanctionTaskInitiated decoded = (SanctionTaskInitiated) codec.decode(codec.encode(Envelope.of("/sanction",
+                EventTypes.TASK_INITIATED, Instant.parse("2026-12-01T00:00:00Z"), task.toString(), initiated))).data();
+
+        assertThat(initiated.scenarios()).containsExactly("PUBLIC_BIDDING");
+        assertThat(decoded.scenarios()).containsExactly("PUBLIC_BIDDING");
+        assertThatThrownBy(() -> decoded.scenarios().add("X")).isInstanceOf(UnsupportedOperationException.class);
     }
 }

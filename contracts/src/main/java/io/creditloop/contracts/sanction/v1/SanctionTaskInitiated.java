@@ -25,6 +25,11 @@ public record SanctionTaskInitiated(UUID taskId, UUID listingId, long listingVer
                                     Integer measureVersion, List<String> scenarios, Boolean confirmationRequired,
                                     LocalDate respondBy) {
 
+    /** Immutable, as every event's data is: a decoded event may be handed to several consumers. */
+    public SanctionTaskInitiated {
+        scenarios = scenarios == null ? null : List.copyOf(scenarios);
+    }
+
     /** The v1 shape before the optional catalog and deadline fields. */
     public SanctionTaskInitiated(UUID taskId, UUID listingId, long listingVersion, String agencyCode,
                                  String measureCode, String measure, String legalBasis, ListType listType,

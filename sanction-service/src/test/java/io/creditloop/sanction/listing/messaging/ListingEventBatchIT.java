@@ -15,10 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -37,7 +40,29 @@ class ListingEventBatchIT extends ServiceITSupport {
     @Autowired
     ListingEventsListener sanction;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     private final String consumer = "test.batch." + Listings.unique();
+
+    private Properties consumerOverrides(String listenerId) {
+        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
+        assertThat(container).as(listenerId).isNotNull();
+        return container.getContainerProperties().getKafkaConsumerProperties();
+    }
+
+    @Test
+    @DisplayName("issue 9: the listing consumers fetch fuller polls; a consumer of a quiet topic keeps Kafka's defaults")
+    void listingConsumersWaitForFullerFetches() {
+        for (String listing : List.of("sanction-listing-events", "sanction-case-listings", "sanction-check")) {
+            assertThat(consumerOverrides(listing))
+                    .as(listing)
+                    .containsEntry("fetch.min.bytes", "16384")
+                    .containsEntry("fetch.max.wait.ms", "20");
+        }
+        assertThat(consumerOverrides("sanction-agency-responses"))
+                .doesNotContainKeys("fetch.min.bytes", "fetch.max.wait.ms");
+    }
 
     private ConsumerRecord<String, String> record(int offset, String value) {
         return new ConsumerRecord<>(Topics.LISTING_EVENTS, 0, offset, "key-" + offset, value);
