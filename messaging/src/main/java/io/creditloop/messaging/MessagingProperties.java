@@ -18,9 +18,10 @@ import java.time.Duration;
  * it published and the hourly purge deletes it once older than that.
  * {@code listingFetchMinSize}, {@code listingFetchMaxWait} (issue 9): the listing-event consumers' fetches. The broker
  * answers one once it holds that many bytes for it or the wait is over, so under load a poll brings several events
- * (one transaction, one commit, one fetch for them all) at the price of at most the wait when the topic is quiet. Only
- * the listing-event batch consumers: the record consumers of quiet topics keep Kafka's defaults (1 byte, 500 ms), so
- * they do not ask the broker 50 times a second for nothing.
+ * (one transaction, one commit, one fetch for them all) at the price of at most the wait when the topic is quiet.
+ * Each waiting consumer costs the broker a fetch per wait even with nothing to send: at 100 listings/s, 20 ms cost
+ * about a tenth of a core more than the defaults (docs/BENCHMARKS.md, run I), 50 ms a third of that. So only the
+ * listing-event batch consumers wait; the record consumers of quiet topics keep Kafka's defaults (1 byte, 500 ms).
  */
 @ConfigurationProperties("creditloop.messaging")
 public record MessagingProperties(
@@ -37,5 +38,5 @@ public record MessagingProperties(
         @DefaultValue("1") short topicReplicas,
         @DefaultValue("true") boolean relayOnCommit,
         @DefaultValue("16KB") DataSize listingFetchMinSize,
-        @DefaultValue("20ms") Duration listingFetchMaxWait) {
+        @DefaultValue("50ms") Duration listingFetchMaxWait) {
 }

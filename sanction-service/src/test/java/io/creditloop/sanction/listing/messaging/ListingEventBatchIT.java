@@ -58,7 +58,7 @@ class ListingEventBatchIT extends ServiceITSupport {
             assertThat(consumerOverrides(listing))
                     .as(listing)
                     .containsEntry("fetch.min.bytes", "16384")
-                    .containsEntry("fetch.max.wait.ms", "20");
+                    .containsEntry("fetch.max.wait.ms", "50");
         }
         assertThat(consumerOverrides("sanction-agency-responses"))
                 .doesNotContainKeys("fetch.min.bytes", "fetch.max.wait.ms");
