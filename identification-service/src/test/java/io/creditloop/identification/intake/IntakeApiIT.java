@@ -66,6 +66,8 @@ class IntakeApiIT {
     IntakeWorker worker;
     @Autowired
     IntakeProperties properties;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     @Test
     @DisplayName("R3: a Huangshi annex 1 workbook: good rows become listings, bad rows are rejected with row, column "
@@ -366,12 +368,16 @@ class IntakeApiIT {
         UUID id = UUID.randomUUID();
         Path stored = Files.createDirectories(properties.storagePath()).resolve(id + ".xlsx");
         Files.write(stored, bytes);
-        uploads.insert(new IntakeUpload(id, "tax", null, "interrupted.xlsx", stored, bytes.length,
-                IntakeService.sha256(stored), SpreadsheetFormat.XLSX, "HUANGSHI_ANNEX1", List.of(),
-                UploadState.RUNNING, Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null,
-                null));
-        // claimed once, as claimNext leaves it: claim 1
-        jdbc.sql("UPDATE intake_upload SET attempts = 1 WHERE id = :id").param("id", id).update();
+        String sha256 = IntakeService.sha256(stored);
+        // claimed once and beating, as claimNext leaves it (claim 1), in one transaction: the service's own lease
+        // check (every 15 s) must never see a running upload without a heartbeat, or it takes the upload over
+        tx.executeWithoutResult(status -> {
+            uploads.insert(new IntakeUpload(id, "tax", null, "interrupted.xlsx", stored, bytes.length,
+                    sha256, SpreadsheetFormat.XLSX, "HUANGSHI_ANNEX1", List.of(), UploadState.RUNNING,
+                    Progress.NONE, 1, java.time.Instant.now(), java.time.Instant.now(), null, null, null));
+            jdbc.sql("UPDATE intake_upload SET attempts = 1, heartbeat_at = now() WHERE id = :id").param("id", id)
+                    .update();
+        });
         return id;
     }
 
