@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * A lean open-loop HTTP/1.1 load generator for GET requests, so the tool costs the machine less than the service it
- * measures (the JDK's HttpClient spent about as much CPU per request as the board service itself; measured in
- * docs/BENCHMARKS.md; so did it for the credit check's, 1.35 CPU-ms per request). Shared by bench/board and
+ * measures: the JDK's HttpClient spent about as much CPU per request as the board service itself, and 1.35 CPU-ms
+ * per credit check, more than the service and PostgreSQL together (docs/BENCHMARKS.md). Shared by bench/board and
  * bench/credit-check. One thread and one selector; keep-alive connections, one request at a time on each, opened as
  * needed up to {@code maxInFlight}; request k is due at start + k / rate, waits for a free connection when all are
  * busy, and its latency counts from when it was due (no coordinated omission). Reads {@code Content-Length} and

@@ -99,7 +99,8 @@ public class MessagingAutoConfiguration {
         configurer.configure(factory, consumerFactory);
         factory.setBatchListener(true);
         // issue 9: fuller polls under load (MessagingProperties); they supersede the consumer factory's settings. Set
-        // on each container: a factory's own consumer properties are not passed on to its containers
+        // on each container: a factory's own consumer properties are not passed on to its containers. This replaces
+        // a ContainerCustomizer bean Boot's configurer would have applied (the suite defines none)
         Map<String, String> fetch = Map.of(
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(properties.listingFetchMinSize().toBytes()),
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(properties.listingFetchMaxWait().toMillis()));
