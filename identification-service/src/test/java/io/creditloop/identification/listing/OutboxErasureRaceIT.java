@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R11 (001 §19): an erroneous listing leaves no event in the outbox, also when its erasure meets the relay in the
- * middle of sending that event. The relay is off here; the test plays its part with the statements it runs (lock the
- * unsent row; once Kafka has it, delete it, with no {@code published-retention}, the default, or mark it sent, with
- * one; commit) so the interleaving is the one that matters, every time.
+ * middle of sending that event. The relay is off here, and the relays of other cached contexts are held off by the
+ * relay's own advisory lock; the test plays the relay's part with the statements it runs (lock the unsent row; once
+ * Kafka has it, delete it, with no {@code published-retention}, the default, or mark it sent, with one; commit) so the
+ * interleaving is the one that matters, every time.
  */
 @SpringBootTest(properties = {"creditloop.identification.lifecycle-enabled=false",
         "creditloop.messaging.relay-enabled=false"})
@@ -60,17 +61,27 @@ class OutboxErasureRaceIT {
     private int raceWithTheRelay(String relayAfterSend) throws Exception {
         UUID listingId = UUID.randomUUID();
         Envelope<ListingConfirmed> event = confirmed(listingId);
-        tx.executeWithoutResult(s -> outbox.append(Topics.LISTING_EVENTS, event.subject(), event));
 
+        CountDownLatch relaying = new CountDownLatch(1);
+        CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch sent = new CountDownLatch(1);
         CompletableFuture<Void> relay = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            // The relay's own lock, taken before the row exists: the relays of the other Spring contexts this JVM
+            // keeps cached share the schema, and would otherwise send and delete the row before this one locks it.
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))")
+                    .query((rs, n) -> 1).single();
+            relaying.countDown();
+            await(appended);
             jdbc.sql("SELECT id FROM outbox WHERE listing_id = :id AND published_at IS NULL FOR UPDATE SKIP LOCKED")
                     .param("id", listingId).query(Long.class).single();
             locked.countDown();
             await(sent);
             jdbc.sql(relayAfterSend).param("id", listingId).update();
         }));
+        assertThat(relaying.await(30, TimeUnit.SECONDS)).isTrue();
+        tx.executeWithoutResult(s -> outbox.append(Topics.LISTING_EVENTS, event.subject(), event));
+        appended.countDown();
         assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Integer> erasure = CompletableFuture.supplyAsync(() -> tx.execute(s -> outbox.erase(listingId)));
