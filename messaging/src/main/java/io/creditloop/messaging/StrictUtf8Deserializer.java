@@ -15,10 +15,18 @@ import java.nio.charset.StandardCharsets;
  */
 public class StrictUtf8Deserializer implements Deserializer<String> {
 
+    private static final char REPLACEMENT = '\uFFFD';
+
     @Override
     public String deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
+        }
+        // The JDK's own decoding is the fast one, and it puts U+FFFD for every byte sequence that is not UTF-8: a text
+        // without U+FFFD was valid. Only one with it (sent as such, or damaged) is decoded again, strictly.
+        String text = new String(data, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT) < 0) {
+            return text;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
