@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -26,7 +27,13 @@ public final class CopyRows {
     private final String table;
     private final String columns;
     private final int width;
-    private final StringBuilder text = new StringBuilder(1024);
+    /**
+     * The rows as they are sent, already UTF-8. Issue 9: escaping on the encoded bytes is one plain pass (the four
+     * escaped characters are ASCII, never part of a longer UTF-8 sequence), where a {@code StringBuilder} copied
+     * every value character by character and the whole text was encoded once more at the end.
+     */
+    private byte[] bytes = new byte[1024];
+    private int size;
     private int rows;
 
     /** @param columns the column names in the order {@link #row} takes the values */
@@ -43,11 +50,11 @@ public final class CopyRows {
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                text.append('\t');
+                put((byte) '\t');
             }
             append(values[i]);
         }
-        text.append('\n');
+        put((byte) '\n');
         rows++;
         return this;
     }
@@ -58,7 +65,7 @@ public final class CopyRows {
 
     /** The rows as they are sent: COPY's text format. */
     String text() {
-        return text.toString();
+        return new String(bytes, 0, size, StandardCharsets.UTF_8);
     }
 
     /** Writes the rows in the transaction {@code jdbc} takes part in; returns how many were written. */
@@ -66,12 +73,11 @@ public final class CopyRows {
         if (rows == 0) {
             return 0;
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         Long written = jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
             try {
-                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.writeToCopy(bytes, 0, size);
                 return copy.endCopy();
             } catch (SQLException e) {
                 if (copy.isActive()) {
@@ -85,33 +91,54 @@ public final class CopyRows {
 
     private void append(Object value) {
         if (value == null) {
-            text.append("\\N");
+            put((byte) '\\');
+            put((byte) 'N');
         } else if (value instanceof String s) {
-            escape(s);
+            escape(s.getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof UUID || value instanceof Number || value instanceof Boolean
                 || value instanceof LocalDate || value instanceof Instant) {
-            text.append(value); // ISO forms, no character that needs escaping
+            byte[] ascii = value.toString().getBytes(StandardCharsets.UTF_8); // ISO forms: nothing to escape
+            put(ascii, 0, ascii.length);
         } else {
             throw new IllegalArgumentException(table + ": cannot COPY a " + value.getClass().getName());
         }
     }
 
     /** The text format's escapes: backslash, and the delimiter and line ends a value may contain. */
-    private void escape(String s) {
-        int plain = 0; // the start of the run of characters copied as they are
-        for (int i = 0; i < s.length(); i++) {
-            String escaped = switch (s.charAt(i)) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
+    private void escape(byte[] utf8) {
+        int plain = 0; // the start of the run of bytes copied as they are
+        for (int i = 0; i < utf8.length; i++) {
+            byte escaped = switch (utf8[i]) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
             };
-            if (escaped != null) {
-                text.append(s, plain, i).append(escaped);
+            if (escaped != 0) {
+                put(utf8, plain, i);
+                put((byte) '\\');
+                put(escaped);
                 plain = i + 1;
             }
         }
-        text.append(s, plain, s.length());
+        put(utf8, plain, utf8.length);
+    }
+
+    private void put(byte b) {
+        room(1);
+        bytes[size++] = b;
+    }
+
+    private void put(byte[] from, int start, int end) {
+        room(end - start);
+        System.arraycopy(from, start, bytes, size, end - start);
+        size += end - start;
+    }
+
+    private void room(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
     }
 }

@@ -27,6 +27,21 @@ class CopyRowsTest {
     }
 
     @Test
+    @DisplayName("rows past the first buffer, and characters of every UTF-8 length, come out whole")
+    void manyRowsAndWideCharacters() {
+        CopyRows rows = new CopyRows("t", "n", "text");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            String value = "é黄石𠀀\\" + i + "\t" + "x".repeat(i % 97);
+            rows.row(i, value);
+            expected.append(i).append('\t').append(value.replace("\\", "\\\\").replace("\t", "\\t")).append('\n');
+        }
+
+        assertThat(rows.rows()).isEqualTo(2_000);
+        assertThat(rows.text()).isEqualTo(expected.toString());
+    }
+
+    @Test
     @DisplayName("a row with the wrong number of values, or a value COPY cannot take, is refused before anything is sent")
     void refusesWrongRows() {
         assertThatThrownBy(() -> new CopyRows("t", "a", "b").row("x")).isInstanceOf(IllegalArgumentException.class);

@@ -24,7 +24,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -82,8 +81,10 @@ class OutboxMessageRequestIdTest {
         }
 
         ArgumentCaptor<byte[]> data = ArgumentCaptor.forClass(byte[].class);
-        verify(copy).writeToCopy(data.capture(), eq(0), anyInt());
-        List<String> requestIds = Arrays.stream(new String(data.getValue(), StandardCharsets.UTF_8).split("\n"))
+        ArgumentCaptor<Integer> length = ArgumentCaptor.forClass(Integer.class);
+        verify(copy).writeToCopy(data.capture(), eq(0), length.capture());
+        List<String> requestIds = Arrays.stream(
+                        new String(data.getValue(), 0, length.getValue(), StandardCharsets.UTF_8).split("\n"))
                 .map(row -> row.substring(row.lastIndexOf('\t') + 1)).toList();
         assertThat(requestIds).containsExactly("req-first", "\\N", "req-thread");
     }
