@@ -22,16 +22,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
@@ -53,18 +51,13 @@ public class EventCodec {
 
     private final ObjectMapper json;
     private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
-    /**
-     * By whole text, the decoding of each of the last events, done or under way: the groups read the same records
-     * at the same moment (one fetch serves them all), so the second asks while the first is still parsing and waits
-     * for it. Guarded by itself.
-     */
-    private final Map<String, FutureTask<Envelope<Object>>> decoded =
+    private final Map<String, Envelope<Object>> decoded = Collections.synchronizedMap(
             new LinkedHashMap<>(DECODED_KEPT * 2, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, FutureTask<Envelope<Object>>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Envelope<Object>> eldest) {
                     return size() > DECODED_KEPT;
                 }
-            };
+            });
 
     public EventCodec() {
         this.json = new ObjectMapper()
@@ -85,8 +78,7 @@ public class EventCodec {
 
     /**
      * The event a text carries, checked and mapped; the same text decoded again (another consumer group of this
-     * service), also while the first decoding is still under way, is answered with the same envelope, see
-     * {@link #DECODED_KEPT}.
+     * service) is answered with the same envelope, see {@link #DECODED_KEPT}.
      *
      * @throws PoisonMessageException if the text is not a valid envelope or its data does not fit its type
      */
@@ -94,41 +86,15 @@ public class EventCodec {
         if (text == null || text.isBlank()) {
             throw new PoisonMessageException("empty message");
         }
-        FutureTask<Envelope<Object>> decoding;
-        boolean mine = false;
-        synchronized (decoded) {
-            decoding = decoded.get(text);
-            if (decoding == null) {
-                decoding = new FutureTask<>(() -> parse(text));
-                decoded.put(text, decoding);
-                mine = true;
-            }
+        Envelope<Object> known = decoded.get(text);
+        if (known != null) {
+            return known;
         }
-        if (mine) {
-            decoding.run();
+        Envelope<Object> envelope = parse(text);
+        if (!(envelope.data() instanceof JsonNode)) {
+            decoded.put(text, envelope); // a contract record: immutable; unknown types stay a (mutable) JsonNode
         }
-        Envelope<Object> envelope;
-        try {
-            envelope = decoding.get();
-        } catch (ExecutionException | InterruptedException | CancellationException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            forget(text, decoding); // poison is never kept; each consumer gets its own refusal
-            return parse(text);
-        }
-        if (envelope.data() instanceof JsonNode) {
-            // an unknown type stays a JsonNode, which whoever holds it can change: each consumer gets its own
-            forget(text, decoding);
-            return mine ? envelope : parse(text);
-        }
-        return envelope; // a contract record: immutable, shared
-    }
-
-    private void forget(String text, FutureTask<Envelope<Object>> decoding) {
-        synchronized (decoded) {
-            decoded.remove(text, decoding);
-        }
+        return envelope;
     }
 
     private Envelope<Object> parse(String text) {
