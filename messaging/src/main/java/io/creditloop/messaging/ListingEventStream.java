@@ -43,6 +43,12 @@ public class ListingEventStream {
     /** The container factory of batch listeners ({@code @KafkaListener(containerFactory = BATCHES)}). */
     public static final String BATCHES = "listingEventBatches";
 
+    /**
+     * The container factory of batch listeners whose work can wait half a second for a fuller fetch (issue 9): all
+     * but the one that initiates sanctions, whose delay is the loop's latency. See {@link MessagingProperties}.
+     */
+    public static final String BACKGROUND_BATCHES = "listingEventBackgroundBatches";
+
     private static final Logger log = LoggerFactory.getLogger(ListingEventStream.class);
     private static final LogAccessor HEADER_LOG = new LogAccessor(ListingEventStream.class);
 

@@ -41,8 +41,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,6 +97,22 @@ public class MessagingAutoConfiguration {
     ConcurrentKafkaListenerContainerFactory<Object, Object> listingEventBatches(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<Object, Object> consumerFactory, MessagingProperties properties) {
+        return batches(configurer, consumerFactory, properties.listingFetchMinSize(),
+                properties.listingFetchMaxWait());
+    }
+
+    /** {@link #listingEventBatches} with longer fetches, for work that can wait (issue 9). */
+    @Bean(ListingEventStream.BACKGROUND_BATCHES)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> listingEventBackgroundBatches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory, MessagingProperties properties) {
+        return batches(configurer, consumerFactory, properties.backgroundFetchMinSize(),
+                properties.backgroundFetchMaxWait());
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<Object, Object> batches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory, DataSize fetchMinSize, Duration fetchMaxWait) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
         factory.setBatchListener(true);
@@ -102,15 +120,16 @@ public class MessagingAutoConfiguration {
         // on each container: a factory's own consumer properties are not passed on to its containers. This replaces
         // a ContainerCustomizer bean Boot's configurer would have applied (the suite defines none)
         Map<String, String> fetch = Map.of(
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(properties.listingFetchMinSize().toBytes()),
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(properties.listingFetchMaxWait().toMillis()));
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(fetchMinSize.toBytes()),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(fetchMaxWait.toMillis()));
         factory.setContainerCustomizer(container -> container.getContainerProperties().getKafkaConsumerProperties()
                 .putAll(fetch));
         return factory;
     }
 
     /**
-     * Record listeners (every {@code @KafkaListener} not on {@link ListingEventStream#BATCHES}) handle a record with
+     * Record listeners (every {@code @KafkaListener} not on {@link ListingEventStream#BATCHES} or
+     * {@link ListingEventStream#BACKGROUND_BATCHES}) handle a record with
      * its request id in the logging context, so what they append carries it on (Spring Boot gives this interceptor
      * to its container factory). Batch listeners: {@link ListingEventStream}.
      */

@@ -22,6 +22,10 @@ import java.time.Duration;
  * Each waiting consumer costs the broker a fetch per wait even with nothing to send: at 100 listings/s, 20 ms cost
  * about a tenth of a core more than the defaults (docs/BENCHMARKS.md, run I), 50 ms a third of that. So only the
  * listing-event batch consumers wait; the record consumers of quiet topics keep Kafka's defaults (1 byte, 500 ms).
+ * {@code backgroundFetchMinSize}, {@code backgroundFetchMaxWait} (issue 9): the same for the listing-event consumers
+ * whose work can wait half a second ({@link ListingEventStream#BACKGROUND_BATCHES}: forwards, registry, board, case
+ * report, check read model, repair's copy). Under load they take larger batches, so fewer transactions and fetches,
+ * and leave the cores to the consumer that initiates sanctions.
  */
 @ConfigurationProperties("creditloop.messaging")
 public record MessagingProperties(
@@ -38,5 +42,7 @@ public record MessagingProperties(
         @DefaultValue("1") short topicReplicas,
         @DefaultValue("true") boolean relayOnCommit,
         @DefaultValue("16KB") DataSize listingFetchMinSize,
-        @DefaultValue("50ms") Duration listingFetchMaxWait) {
+        @DefaultValue("50ms") Duration listingFetchMaxWait,
+        @DefaultValue("64KB") DataSize backgroundFetchMinSize,
+        @DefaultValue("500ms") Duration backgroundFetchMaxWait) {
 }

@@ -31,7 +31,7 @@ class ListingEventsListener implements ListingEventHandler {
     }
 
     @KafkaListener(topics = Topics.LISTING_EVENTS, groupId = "publication-service",
-            containerFactory = ListingEventStream.BATCHES)
+            containerFactory = ListingEventStream.BACKGROUND_BATCHES)
     void on(List<ConsumerRecord<String, String>> records) {
         stream.acceptAll(CONSUMER, records, this);
     }

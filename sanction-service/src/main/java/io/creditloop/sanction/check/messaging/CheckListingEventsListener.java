@@ -32,7 +32,7 @@ class CheckListingEventsListener implements ListingEventHandler {
 
     @KafkaListener(id = "sanction-check", topics = Topics.LISTING_EVENTS,
             groupId = "${creditloop.sanction.check.consumer-group:sanction-service.check}",
-            containerFactory = ListingEventStream.BATCHES)
+            containerFactory = ListingEventStream.BACKGROUND_BATCHES)
     void on(List<ConsumerRecord<String, String>> records) {
         stream.acceptAll(CONSUMER, records, this);
     }

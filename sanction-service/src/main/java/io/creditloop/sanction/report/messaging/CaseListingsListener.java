@@ -40,7 +40,7 @@ class CaseListingsListener implements ListingEventHandler {
 
     @KafkaListener(id = "sanction-case-listings", topics = Topics.LISTING_EVENTS,
             groupId = "sanction-service.case-listings",
-            containerFactory = ListingEventStream.BATCHES)
+            containerFactory = ListingEventStream.BACKGROUND_BATCHES)
     void on(List<ConsumerRecord<String, String>> records) {
         stream.acceptAll(CONSUMER, records, this);
     }

@@ -52,13 +52,17 @@ class ListingEventBatchIT extends ServiceITSupport {
     }
 
     @Test
-    @DisplayName("issue 9: the listing consumers fetch fuller polls; a consumer of a quiet topic keeps Kafka's defaults")
+    @DisplayName("issue 9: the listing consumers fetch fuller polls, those whose work can wait fuller still; a consumer of a quiet topic keeps Kafka's defaults")
     void listingConsumersWaitForFullerFetches() {
-        for (String listing : List.of("sanction-listing-events", "sanction-case-listings", "sanction-check")) {
-            assertThat(consumerOverrides(listing))
-                    .as(listing)
-                    .containsEntry("fetch.min.bytes", "16384")
-                    .containsEntry("fetch.max.wait.ms", "50");
+        assertThat(consumerOverrides("sanction-listing-events"))
+                .as("initiating sanctions: the loop's latency")
+                .containsEntry("fetch.min.bytes", "16384")
+                .containsEntry("fetch.max.wait.ms", "50");
+        for (String background : List.of("sanction-case-listings", "sanction-check")) {
+            assertThat(consumerOverrides(background))
+                    .as(background)
+                    .containsEntry("fetch.min.bytes", "65536")
+                    .containsEntry("fetch.max.wait.ms", "500");
         }
         assertThat(consumerOverrides("sanction-agency-responses"))
                 .doesNotContainKeys("fetch.min.bytes", "fetch.max.wait.ms");

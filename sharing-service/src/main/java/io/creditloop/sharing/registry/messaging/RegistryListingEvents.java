@@ -33,7 +33,7 @@ class RegistryListingEvents implements ListingEventHandler {
 
     @KafkaListener(id = "sharing-registry", topics = Topics.LISTING_EVENTS, groupId = GROUP,
             autoStartup = "${creditloop.sharing.registry.follow-listing-events:true}",
-            containerFactory = ListingEventStream.BATCHES)
+            containerFactory = ListingEventStream.BACKGROUND_BATCHES)
     void on(List<ConsumerRecord<String, String>> records) {
         stream.acceptAll(CONSUMER, records, this);
     }
