@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,10 @@ final class Suite {
     private final Path root = Path.of(System.getProperty("creditloop.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("creditloop.version", "0.1.0-SNAPSHOT");
     private final Path logs = root.resolve("system-tests/target/system-logs");
+
+    private Path calendarDir() {
+        return logs.resolve("calendar");
+    }
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -76,6 +81,15 @@ final class Suite {
     private void startAll() {
         try {
             Files.createDirectories(logs);
+            // test-support's 2027 fixture (weekends only; see its text): the apps run on the real clock, and from
+            // 2026-12-23 a deadline of 7 working days runs into 2027, for which this build ships no arrangement
+            Files.createDirectories(calendarDir());
+            try (var fixture = Suite.class.getResourceAsStream("/calendar/2027.json")) {
+                if (fixture == null) {
+                    throw new IllegalStateException("test-support's calendar/2027.json is not on the classpath");
+                }
+                Files.copy(fixture, calendarDir().resolve("2027.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,6 +175,7 @@ final class Suite {
         env.put("NATION_PLATFORM_URL", url("simulator") + "/platforms/nation/records");
         // the tests answer as the enforcing agencies themselves
         env.put("DEMO_AGENCY_ENABLED", "false");
+        env.put("CALENDAR_DIR", calendarDir().toString());
         // R16: the bootstrap client the tests register the other callers with (Callers); the development key pair
         env.put("GATEWAY_DEV_SECRET", Callers.ADMIN_SECRET);
         env.put("GATEWAY_TOKEN_TTL", "2h");

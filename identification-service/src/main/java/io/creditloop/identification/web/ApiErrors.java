@@ -1,6 +1,7 @@
 package io.creditloop.identification.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.creditloop.calendar.CalendarYearMissingException;
 import io.creditloop.identification.catalog.InvalidListTypeException;
 import io.creditloop.identification.listing.FieldProblem;
 import io.creditloop.identification.listing.InvalidListingException;
@@ -78,6 +79,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldProblem(field, "wrong JSON type: expected text")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * R4, R5: a publicity period that runs into a year whose holiday arrangement is not loaded is not guessed; the
+     * listing is not taken until the deployment adds that year's file (CALENDAR_DIR) and restarts.
+     */
+    @ExceptionHandler(CalendarYearMissingException.class)
+    ProblemDetail calendarYearMissing(CalendarYearMissingException e) {
+        log.error("deadline not computed: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "calendar-year-missing", "Working-day calendar incomplete",
+                e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -92,6 +92,22 @@ class ListingLifecycleIT {
     }
 
     @Test
+    @DisplayName("R5: a publicity period that runs into a year with no holiday arrangement is not guessed: 503, nothing stored")
+    void publicityBeyondTheCalendarIsRefused() {
+        // 2028 has no arrangement here (the built-in years end in 2026; test-support adds a 2027 fixture)
+        MovableClock.NOW.set(Instant.parse("2028-12-26T02:00:00Z"));
+        String uscc = Identifiers.uscc();
+
+        ResponseEntity<JsonNode> refused = post("/api/listings", listing("tax", "TAX_A_GRADE", uscc, "2028-12-20"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(refused.getBody().get("type").asText()).endsWith("calendar-year-missing");
+        assertThat(refused.getBody().get("detail").asText()).contains("no holiday arrangement for 2028")
+                .contains("CALENDAR_DIR");
+        assertThat(listings(uscc).size()).isZero();
+    }
+
+    @Test
     @DisplayName("R5: a red preliminary listing of a black-listed subject is excluded with its reason, and never published")
     void redExcludedForBlackSubject() {
         String uscc = Identifiers.uscc();

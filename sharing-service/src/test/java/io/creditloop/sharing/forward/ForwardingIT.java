@@ -234,8 +234,9 @@ class ForwardingIT {
     @Test
     @DisplayName("R6: a deadline in a year with no calendar data is not guessed: the forward goes out without a due date")
     void deadlineBeyondTheCalendarIsNotGuessed() {
-        // 2026-12-28 + 7 working days runs into 2027, for which this build ships no holiday arrangement
-        publish(confirmed(2, LocalDate.of(2026, 12, 28)));
+        // 2027-12-28 + 7 working days runs into 2028, for which no holiday arrangement is loaded (the tests' 2027 is
+        // test-support's fixture)
+        publish(confirmed(2, LocalDate.of(2027, 12, 28)));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(forwards())
                 .extracting(ForwardView::state).containsOnly(ForwardState.DELIVERED).hasSize(2));
