@@ -66,7 +66,8 @@ public class IntakeWorker implements DisposableBean {
      * another instance handed back).
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelayString = "${creditloop.intake.lease-check:15s}", initialDelayString = "15s")
+    @Scheduled(fixedDelayString = "${creditloop.intake.lease-check:15s}",
+            initialDelayString = "${creditloop.intake.lease-check:15s}")
     public void resumeInterrupted() {
         try {
             if (!running.isEmpty()) {
