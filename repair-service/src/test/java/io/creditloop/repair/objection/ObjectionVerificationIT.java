@@ -240,6 +240,22 @@ class ObjectionVerificationIT {
     }
 
     @Test
+    @DisplayName("R10: a verification deadline that runs into a year with no holiday arrangement is not guessed: 503, the objection stays as it was")
+    void deadlineBeyondTheCalendarIsRefused() {
+        UUID listingId = confirmed(ListingEventsFixture.BLACK_TAX);
+        String id = file(listingId);
+
+        at("2028-12-26T02:00:00Z"); // 2028 has no arrangement here (test-support adds a 2027 fixture, no more)
+        ResponseEntity<String> refused = postJson("/api/repair/objections/" + id + "/acceptance",
+                "{\"by\": \"王科长\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(refused.getBody()).contains("no holiday arrangement for 2028").contains("CALENDAR_DIR");
+        assertThat(jdbc.sql("SELECT status FROM objection WHERE id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single()).isEqualTo("FILED");
+    }
+
+    @Test
     @DisplayName("R10: a decided objection's alarms stop; an empty evidence file is 400")
     void decidedStopsAlarmsAndEmptyFile() {
         UUID listingId = confirmed(ListingEventsFixture.BLACK_TAX);

@@ -1,6 +1,7 @@
 package io.creditloop.repair.objection.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.creditloop.calendar.CalendarYearMissingException;
 import io.creditloop.repair.objection.ObjectionRefusedException;
 import io.creditloop.repair.objection.ObjectionService.ObjectionNotFoundException;
 import io.creditloop.repair.objection.ObjectionStateException;
@@ -60,6 +61,18 @@ class ObjectionProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Bad Request");
         problem.setProperty("errors", List.of(Map.of("field", "file", "message", "must not be empty")));
+        return problem;
+    }
+
+    /**
+     * R10, R12: a verification or approval deadline that runs into a year whose holiday arrangement is not loaded is
+     * not guessed; nothing is recorded until the deployment adds that year's file (CALENDAR_DIR) and restarts.
+     */
+    @ExceptionHandler(CalendarYearMissingException.class)
+    ProblemDetail calendarYearMissing(CalendarYearMissingException e) {
+        log.error("deadline not computed: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Working-day calendar incomplete");
         return problem;
     }
 
