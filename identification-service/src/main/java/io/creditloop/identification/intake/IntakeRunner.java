@@ -1,5 +1,6 @@
 package io.creditloop.identification.intake;
 
+import io.creditloop.calendar.CalendarYearMissingException;
 import io.creditloop.identification.catalog.Catalog;
 import io.creditloop.identification.catalog.ListTypeEntry;
 import io.creditloop.identification.listing.FieldProblem;
@@ -329,6 +330,10 @@ public class IntakeRunner {
                 return RowOutcome.DUPLICATE;
             } catch (DataAccessException e) {
                 throw e;
+            } catch (CalendarYearMissingException e) {
+                // R4, R5: a publicity period is not guessed; the row is taken once the year's file is added
+                return reject(p, List.of(new FieldProblem("row", "工作日历缺少 " + e.year()
+                        + " 年的节假日安排，该行未写入；信用办补充后重新上传同一文件即可 (" + e.getMessage() + ")")));
             } catch (RuntimeException e) {
                 log.error("intake upload {}: row {} of sheet {} failed unexpectedly", upload.id(), p.row().number(),
                         p.sheetPlan().index(), MaskedException.of(e));

@@ -12,11 +12,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The identification lifecycle through the public API, on real PostgreSQL and Kafka, with a clock the test moves. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -104,6 +113,43 @@ class ListingLifecycleIT {
         assertThat(refused.getBody().get("type").asText()).endsWith("calendar-year-missing");
         assertThat(refused.getBody().get("detail").asText()).contains("no holiday arrangement for 2028")
                 .contains("CALENDAR_DIR");
+        assertThat(listings(uscc).size()).isZero();
+    }
+
+    @Test
+    @DisplayName("R5, R3: a spreadsheet row whose publicity runs into a year with no holiday arrangement is rejected, naming the year")
+    void intakeRowBeyondTheCalendarIsRejectedWithTheReason() {
+        MovableClock.NOW.set(Instant.parse("2028-12-26T02:00:00Z"));
+        String uscc = Identifiers.uscc();
+        String csv = "名称/姓名,统一社会信用代码,法定代表人,身份证号码,列入名单事由,认定日期,有效期\n"
+                + "日历" + uscc + "有限公司," + uscc + ",张三,,纳税信用评价为A级,2028-12-20,1年\n";
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "calendar-" + uscc + ".csv";
+            }
+        });
+        form.add("department", "tax");
+        form.add("listType", "纳税信用A级纳税人名单");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/intake/uploads", new HttpEntity<>(form, headers),
+                JsonNode.class);
+        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        String upload = "/api/intake/uploads/" + accepted.getBody().get("id").asText();
+
+        JsonNode[] done = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            done[0] = http.getForObject(upload, JsonNode.class);
+            return List.of("DONE", "FAILED").contains(done[0].get("state").asText());
+        });
+
+        assertThat(done[0].get("state").asText()).isEqualTo("DONE");
+        assertThat(done[0].get("accepted").asLong()).isZero();
+        assertThat(done[0].get("rejected").asLong()).isEqualTo(1);
+        JsonNode rejection = http.getForObject(upload + "/rejections", JsonNode.class).get("items").get(0);
+        assertThat(rejection.get("message").asText()).contains("2028").contains("CALENDAR_DIR");
         assertThat(listings(uscc).size()).isZero();
     }
 
