@@ -23,7 +23,8 @@
 # Issue 9 adds (a') the Kafka floor: KafkaFloor.java sends the same CSV rows' bytes with a plain KafkaProducer
 # (acks=all, idempotent, as the services' producer) to a topic of this run's own broker; the ratios are reported
 # against the slower of the two floors. It also reports CPU ms per row of the service and of this database's
-# PostgreSQL backends, the figures that hold on a shared machine.
+# PostgreSQL backends, the figures that hold on a shared machine, and the service's CPU by thread (/proc/PID/task): on
+# a fresh JVM the JIT compiler threads are half of it at 100,000 rows and a fifth at 1,000,000.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -166,6 +167,11 @@ pg_ticks() { for p in $(psql -X -At -d postgres -c "SELECT pid FROM pg_stat_acti
   echo "$p $(cpu_ticks "$p")"; done | LC_ALL=C sort; }
 pg_ticks >"$WORK/pg0"
 app_cpu0=$(cpu_ticks "$APP_PID")
+# per thread of the service: "tid ticks name" (the name may hold spaces; /proc/PID/task/TID/stat's fields after it)
+thread_ticks() { for t in /proc/"$1"/task/*; do
+  awk -v tid="${t##*/}" '{ s = $0; sub(/^[0-9]+ \(/, "", s); name = s; sub(/\) [A-Z] .*$/, "", name); sub(/^.*\) [A-Z] /, "", s)
+    split(s, f, " "); gsub(/ /, "_", name); print tid, f[11] + f[12], name }' "$t/stat" 2>/dev/null; done | LC_ALL=C sort; }
+thread_ticks "$APP_PID" >"$WORK/threads0"
 read -r m_all0 m_idle0 < <(machine_ticks)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # R16: the upload is the tax bureau's, with a token as the gateway would forward it
@@ -202,6 +208,7 @@ while :; do
 done
 t_seen=$(now_ns)
 app_cpu1=$(cpu_ticks "$APP_PID")
+thread_ticks "$APP_PID" >"$WORK/threads1"
 pg_ticks >"$WORK/pg1"
 read -r m_all1 m_idle1 < <(machine_ticks)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -275,6 +282,12 @@ LC_ALL=C join "$WORK/tables0" "$WORK/tables1" | awk -v n="$rows_read" 'n > 0 {
   ins = ($7 - $2) / n; upd = ($8 - $3) / n; del = ($9 - $4) / n; idx = ($10 - $5) / n; seq = ($11 - $6) / n
   if (ins + upd + del + idx + seq > 0.001)
     printf "    %-26s insert %5.2f  update %5.2f  delete %5.2f  index scans %5.2f  seq scans %5.2f\n", $1, ins, upd, del, idx, seq }'
+echo "service CPU by thread during the upload (from /proc/PID/task; numbered threads of one pool summed as #N):"
+LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2,2.3 "$WORK/threads0" "$WORK/threads1" 2>/dev/null |
+  awk -v hz="$(getconf CLK_TCK)" -v total=$((app_cpu1 - app_cpu0)) '{ d = $3 - $2; name = $4; for (i = 5; i <= NF; i++) name = name " " $i
+      gsub(/[0-9]+/, "N", name); c[name] += d }
+    END { for (k in c) if (c[k] > 0) printf "    %7.1f s %5.1f %%  %s\n", c[k] / hz, (total > 0 ? 100 * c[k] / total : 0), k }' |
+  sort -rn | head -15 || true
 [[ -n $rejection_sample ]] && echo "first rejections: $rejection_sample"
 if [[ -s $WORK/stacks.txt ]]; then
   samples=$(grep -c '^--' "$WORK/stacks.txt")
