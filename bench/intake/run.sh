@@ -282,10 +282,10 @@ LC_ALL=C join "$WORK/tables0" "$WORK/tables1" | awk -v n="$rows_read" 'n > 0 {
   ins = ($7 - $2) / n; upd = ($8 - $3) / n; del = ($9 - $4) / n; idx = ($10 - $5) / n; seq = ($11 - $6) / n
   if (ins + upd + del + idx + seq > 0.001)
     printf "    %-26s insert %5.2f  update %5.2f  delete %5.2f  index scans %5.2f  seq scans %5.2f\n", $1, ins, upd, del, idx, seq }'
-echo "service CPU by thread during the upload (from /proc/PID/task; numbered threads of one pool summed as #N):"
+echo "service CPU by thread during the upload (from /proc/PID/task; the threads of one pool summed, their numbers shown as N):"
 LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2,2.3 "$WORK/threads0" "$WORK/threads1" 2>/dev/null |
-  awk -v hz="$(getconf CLK_TCK)" -v total=$((app_cpu1 - app_cpu0)) '{ d = $3 - $2; name = $4; for (i = 5; i <= NF; i++) name = name " " $i
-      gsub(/[0-9]+/, "N", name); c[name] += d }
+  awk -v hz="$(getconf CLK_TCK)" -v total=$((app_cpu1 - app_cpu0)) '{ name = $4; gsub(/_/, " ", name); gsub(/[0-9]+/, "N", name)
+      c[name] += $3 - $2 }
     END { for (k in c) if (c[k] > 0) printf "    %7.1f s %5.1f %%  %s\n", c[k] / hz, (total > 0 ? 100 * c[k] / total : 0), k }' |
   sort -rn | head -15 || true
 [[ -n $rejection_sample ]] && echo "first rejections: $rejection_sample"
